@@ -1,0 +1,2 @@
+export { CreditBlockError, issue, localizeIssues, type ErrorCode, type Issue } from "./CreditBlockError.js";
+export { MESSAGES, renderMessage, type IssueCode, type Locale, type MessageParams } from "./messages.js";

@@ -1,0 +1,149 @@
+/**
+ * Every message the library shows, in one place, in English and Brazilian Portuguese.
+ *
+ * Issues carry a stable `code` and the `params` that fill the message, so a caller can
+ * re-render them in another locale (see {@link localizeIssues}) or map them to its own UI.
+ */
+
+/** Locales the library writes messages in. `pt-BR` is the default for operator-facing text. */
+export type Locale = "pt-BR" | "en";
+
+/** Values that fill a message template. Serialisable on purpose: issues travel as JSON. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+type Template = (p: MessageParams) => string;
+
+const s = (p: MessageParams, key: string): string => String(p[key] ?? "");
+
+/** The catalogue: one entry per issue code, one template per locale. */
+export const MESSAGES = {
+  invalid_type: {
+    en: (p) => `expected ${s(p, "expected")}, received ${s(p, "received")}`,
+    "pt-BR": (p) => `esperado ${s(p, "expected")}, recebido ${s(p, "received")}`,
+  },
+  required: {
+    en: () => "is required",
+    "pt-BR": () => "é obrigatório",
+  },
+  unknown_key: {
+    en: (p) => `unknown field "${s(p, "key")}" (a typo?)`,
+    "pt-BR": (p) => `campo desconhecido "${s(p, "key")}" (erro de digitação?)`,
+  },
+  invalid_value: {
+    en: (p) => `must be one of ${s(p, "options")}`,
+    "pt-BR": (p) => `deve ser um de ${s(p, "options")}`,
+  },
+  too_small: {
+    en: (p) => `must be at least ${s(p, "minimum")}`,
+    "pt-BR": (p) => `deve ser no mínimo ${s(p, "minimum")}`,
+  },
+  too_big: {
+    en: (p) => `must be at most ${s(p, "maximum")}`,
+    "pt-BR": (p) => `deve ser no máximo ${s(p, "maximum")}`,
+  },
+  not_integer: {
+    en: () => "must be a whole number",
+    "pt-BR": () => "deve ser um número inteiro",
+  },
+  invalid_format: {
+    en: (p) => `is not a valid ${s(p, "format")}`,
+    "pt-BR": (p) => `não é um ${s(p, "format")} válido`,
+  },
+  "money.not_finite": {
+    en: () => "must be a finite number (NaN and Infinity are not money)",
+    "pt-BR": () => "deve ser um número finito (NaN e Infinity não são dinheiro)",
+  },
+  "money.format": {
+    en: (p) => `"${s(p, "value")}" is not a decimal amount like "1234.50" (dot for decimals, no thousands separator, no exponent)`,
+    "pt-BR": (p) => `"${s(p, "value")}" não é um valor decimal como "1234.50" (ponto decimal, sem separador de milhar, sem expoente)`,
+  },
+  "money.fraction_digits": {
+    en: (p) => `${s(p, "value")} has more fraction digits than ${s(p, "currency")} allows (${s(p, "digits")}); round it explicitly before passing it`,
+    "pt-BR": (p) => `${s(p, "value")} tem mais casas decimais do que ${s(p, "currency")} permite (${s(p, "digits")}); arredonde antes de informar`,
+  },
+  "money.too_large": {
+    en: (p) => `${s(p, "value")} is beyond the largest supported amount (${s(p, "max")})`,
+    "pt-BR": (p) => `${s(p, "value")} excede o maior valor suportado (${s(p, "max")})`,
+  },
+  "money.negative": {
+    en: (p) => `must not be negative (got ${s(p, "value")})`,
+    "pt-BR": (p) => `não pode ser negativo (recebido ${s(p, "value")})`,
+  },
+  "money.not_positive": {
+    en: (p) => `must be greater than zero (got ${s(p, "value")})`,
+    "pt-BR": (p) => `deve ser maior que zero (recebido ${s(p, "value")})`,
+  },
+  "money.text": {
+    en: (p) => `"${s(p, "value")}" is not an amount written in ${s(p, "locale")} (e.g. ${s(p, "example")})`,
+    "pt-BR": (p) => `"${s(p, "value")}" não é um valor escrito em ${s(p, "locale")} (ex.: ${s(p, "example")})`,
+  },
+  "currency.unknown": {
+    en: (p) => `"${s(p, "value")}" is not an ISO 4217 currency code`,
+    "pt-BR": (p) => `"${s(p, "value")}" não é um código de moeda ISO 4217`,
+  },
+  "decimal.format": {
+    en: (p) => `"${s(p, "value")}" is not a decimal number like "2" or "0.033"`,
+    "pt-BR": (p) => `"${s(p, "value")}" não é um número decimal como "2" ou "0.033"`,
+  },
+  "date.format": {
+    en: (p) => `"${s(p, "value")}" is not a calendar date in YYYY-MM-DD form`,
+    "pt-BR": (p) => `"${s(p, "value")}" não é uma data no formato AAAA-MM-DD`,
+  },
+  "date.impossible": {
+    en: (p) => `${s(p, "value")} does not exist in the calendar`,
+    "pt-BR": (p) => `${s(p, "value")} não existe no calendário`,
+  },
+  "date.range": {
+    en: (p) => `${s(p, "value")} is outside the supported years ${s(p, "min")}–${s(p, "max")}`,
+    "pt-BR": (p) => `${s(p, "value")} está fora dos anos suportados ${s(p, "min")}–${s(p, "max")}`,
+  },
+  "date.after": {
+    en: (p) => `${s(p, "value")} must not be after ${s(p, "other")} (${s(p, "otherField")})`,
+    "pt-BR": (p) => `${s(p, "value")} não pode ser posterior a ${s(p, "other")} (${s(p, "otherField")})`,
+  },
+  "holiday.month_day": {
+    en: (p) => `"${s(p, "value")}" is neither YYYY-MM-DD nor a recurring MM-DD date`,
+    "pt-BR": (p) => `"${s(p, "value")}" não é AAAA-MM-DD nem uma data recorrente MM-DD`,
+  },
+  "receivable.open_exceeds_amount": {
+    en: (p) => `open balance ${s(p, "open")} exceeds the installment amount ${s(p, "amount")}`,
+    "pt-BR": (p) => `saldo em aberto ${s(p, "open")} excede o valor da parcela ${s(p, "amount")}`,
+  },
+  "receivable.paid_with_balance": {
+    en: (p) => `status "paid" contradicts an open balance of ${s(p, "open")}`,
+    "pt-BR": (p) => `status "paid" contradiz um saldo em aberto de ${s(p, "open")}`,
+  },
+  "receivable.paid_after_as_of": {
+    en: (p) => `paid on ${s(p, "paid")}, after the reference date ${s(p, "asOf")}`,
+    "pt-BR": (p) => `pago em ${s(p, "paid")}, depois da data de referência ${s(p, "asOf")}`,
+  },
+  "allocate.ratios": {
+    en: () => "ratios must be non-negative and not all zero",
+    "pt-BR": () => "as proporções devem ser não negativas e não todas zero",
+  },
+  "allocate.rounding": {
+    en: (p) => `rounding "${s(p, "mode")}" leaves the ${s(p, "part")} part with the opposite sign of the total; use "down"`,
+    "pt-BR": (p) => `o arredondamento "${s(p, "mode")}" deixa a parcela ${s(p, "part")} com sinal oposto ao total; use "down"`,
+  },
+  "duplicate_id": {
+    en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
+    "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,
+  },
+} as const satisfies Record<string, Record<Locale, Template>>;
+
+/** Stable identifier of an issue; the keys of {@link MESSAGES}. */
+export type IssueCode = keyof typeof MESSAGES;
+
+/**
+ * Renders one issue code in a locale.
+ *
+ * @example
+ * ```ts
+ * renderMessage("money.fraction_digits", { value: "12.345", currency: "BRL", digits: 2 }, "pt-BR");
+ * // '12.345 tem mais casas decimais do que BRL permite (2); arredonde antes de informar'
+ * ```
+ */
+export function renderMessage(code: IssueCode, params: MessageParams = {}, locale: Locale = "en"): string {
+  const entry: Record<Locale, Template> = MESSAGES[code];
+  return entry[locale](params);
+}

@@ -1,0 +1,10 @@
+/**
+ * credit-block: decide at checkout whether a customer with overdue debts may buy on credit,
+ * and with which payment methods; plus the exact money and date math around it.
+ *
+ * @packageDocumentation
+ */
+export * from "./calendar/index.js";
+export * from "./errors/index.js";
+export * from "./money/index.js";
+export * from "./schemas/index.js";

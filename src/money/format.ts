@@ -1,0 +1,35 @@
+import type { Locale } from "../errors/messages.js";
+import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
+import { moneyDec, type MoneyInput } from "./toMoney.js";
+
+/** Options of {@link formatMoney}. */
+export interface FormatMoneyOptions {
+  /** Display locale; default `"pt-BR"`. */
+  readonly locale?: Locale;
+  readonly currency?: CurrencyCode;
+}
+
+/**
+ * Formats money for display through `Intl.NumberFormat` (`R$ 1.234,50` in pt-BR). Exact for
+ * every accepted amount: the value is formatted from its decimal text, never through a float.
+ *
+ * @example
+ * ```ts
+ * formatMoney("1234.5");                      // "R$ 1.234,50"
+ * formatMoney("1234.5", { locale: "en" });    // "R$1,234.50"
+ * ```
+ */
+export function formatMoney(value: MoneyInput, options: FormatMoneyOptions = {}): string {
+  const currency = options.currency ?? DEFAULT_CURRENCY;
+  const digits = currencyDigits(currency);
+  const text = moneyDec(value, currency, "value").toFixed(digits);
+  const formatter = new Intl.NumberFormat(options.locale ?? "pt-BR", {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  // Intl accepts decimal strings exactly ("string numeric literal", ECMA-402 2023); the
+  // no-break spaces it emits are normalised so output is stable across ICU versions.
+  return formatter.format(text as unknown as number).replace(/[\u00a0\u202f]/g, " ");
+}

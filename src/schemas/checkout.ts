@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
+import { D } from "../money/decimal.js";
+import { addIssue } from "./issues.js";
+import { IdSchema, ISODateSchema, moneySchema } from "./primitives.js";
+
+/** How a payment is made, as a POS names its buttons (mapped to NFC-e `tPag` by the nfce adapter). */
+export const PAYMENT_METHODS = [
+  "cash", "pix", "debit_card", "credit_card", "boleto", "store_credit",
+  "check", "voucher", "bank_transfer", "digital_wallet", "other",
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** `immediate` (à vista: the store carries no credit risk) or `deferred` (a prazo, crediário). */
+export const TERMS = ["immediate", "deferred"] as const;
+export type Term = (typeof TERMS)[number];
+
+/**
+ * A tender's term when it does not say: `store_credit` (crediário) and `boleto` (boleto a prazo)
+ * are `deferred`; every other method is `immediate`. A credit-card sale in installments is still
+ * `immediate` for the store, since the card issuer carries the risk.
+ *
+ * @example
+ * ```ts
+ * defaultTerm("boleto"); // "deferred"
+ * defaultTerm("credit_card"); // "immediate"
+ * ```
+ */
+export function defaultTerm(method: PaymentMethod): Term {
+  return method === "store_credit" || method === "boleto" ? "deferred" : "immediate";
+}
+
+/** Status of a receivable. `open` unless said otherwise. */
+export const RECEIVABLE_STATUSES = ["open", "paid", "disputed", "renegotiated", "written_off"] as const;
+export type ReceivableStatus = (typeof RECEIVABLE_STATUSES)[number];
+
+/** Upper bounds that keep one request bounded in memory and time. */
+export const LIMITS = { receivables: 50_000, tenders: 20, overrides: 50, tags: 50, attributes: 100, text: 500 } as const;
+
+function build(currency: CurrencyCode) {
+  const money = moneySchema(currency);
+  const positive = moneySchema(currency, "positive");
+  const nonnegative = moneySchema(currency, "nonnegative");
+
+  const receivable = z
+    .strictObject({
+      id: IdSchema,
+      customerId: IdSchema.optional(),
+      amount: positive,
+      openAmount: nonnegative.optional(),
+      dueDate: ISODateSchema,
+      issueDate: ISODateSchema.optional(),
+      paidDate: ISODateSchema.optional(),
+      status: z.enum(RECEIVABLE_STATUSES).optional(),
+      method: z.enum(PAYMENT_METHODS).optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.openAmount !== undefined && new D(r.openAmount).greaterThan(r.amount)) {
+        addIssue(ctx, "receivable.open_exceeds_amount", { open: r.openAmount, amount: r.amount }, ["openAmount"]);
+      }
+      if (r.status === "paid" && r.openAmount !== undefined && new D(r.openAmount).greaterThan(0)) {
+        addIssue(ctx, "receivable.paid_with_balance", { open: r.openAmount }, ["openAmount"]);
+      }
+      if (r.issueDate !== undefined && r.issueDate > r.dueDate) {
+        addIssue(ctx, "date.after", { value: r.issueDate, other: r.dueDate, otherField: "dueDate" }, ["issueDate"]);
+      }
+    })
+    .meta({ description: "One receivable (título, parcela) of a past sale" });
+
+  const override = z
+    .strictObject({
+      rule: IdSchema.optional(),
+      until: ISODateSchema,
+      by: z.string().min(1).max(128),
+      reason: z.string().min(1).max(LIMITS.text),
+      maxAmount: positive.optional(),
+    })
+    .meta({ description: "A supervisor release (liberação) of one rule, or of every rule when `rule` is absent" });
+
+  const attributeValue = z.union([z.string().max(LIMITS.text), z.number().refine(Number.isFinite), z.boolean()]);
+
+  const customer = z
+    .strictObject({
+      id: IdSchema,
+      creditLimit: nonnegative.nullable().optional(),
+      creditLimitExpiresOn: ISODateSchema.optional(),
+      pendingExposure: nonnegative.optional(),
+      dunningLevel: z.number().int().min(0).max(100).optional(),
+      riskClass: z.string().min(1).max(16).optional(),
+      hold: z.union([z.boolean(), z.strictObject({ reason: z.string().min(1).max(LIMITS.text), since: ISODateSchema.optional() })]).optional(),
+      tags: z.array(z.string().min(1).max(64)).max(LIMITS.tags).optional(),
+      bouncedChecks: z.number().int().min(0).max(10_000).optional(),
+      negativated: z.boolean().optional(),
+      attributes: z
+        .record(z.string().min(1).max(64).regex(/^[A-Za-z_][A-Za-z0-9_]*$/), attributeValue)
+        .refine((a) => Object.keys(a).length <= LIMITS.attributes, { message: "too many attributes" })
+        .optional(),
+      overrides: z.array(override).max(LIMITS.overrides).optional(),
+    })
+    .meta({ description: "The customer at checkout" });
+
+  const tender = z
+    .strictObject({
+      method: z.enum(PAYMENT_METHODS),
+      amount: positive,
+      term: z.enum(TERMS).optional(),
+      installments: z.number().int().min(1).max(420).optional(),
+    })
+    .transform((t) => ({ ...t, term: t.term ?? defaultTerm(t.method) }))
+    .meta({ description: "One way the customer pays part of the sale" });
+
+  const checkoutRequest = z
+    .strictObject({
+      asOf: ISODateSchema,
+      customer,
+      receivables: z.array(receivable).max(LIMITS.receivables),
+      sale: z.strictObject({ tenders: z.array(tender).min(1).max(LIMITS.tenders) }).optional(),
+    })
+    .superRefine((req, ctx) => {
+      const seen = new Map<string, number>();
+      req.receivables.forEach((r, i) => {
+        const first = seen.get(r.id);
+        if (first !== undefined) addIssue(ctx, "duplicate_id", { id: r.id, first: `receivables[${first}]` }, ["receivables", i, "id"]);
+        else seen.set(r.id, i);
+        if (r.customerId !== undefined && r.customerId !== req.customer.id) {
+          addIssue(ctx, "invalid_value", { options: JSON.stringify(req.customer.id) }, ["receivables", i, "customerId"]);
+        }
+        if (r.paidDate !== undefined && r.paidDate > req.asOf) {
+          addIssue(ctx, "receivable.paid_after_as_of", { paid: r.paidDate, asOf: req.asOf }, ["receivables", i, "paidDate"]);
+        }
+      });
+    })
+    .meta({ description: "What a POS sends at checkout" });
+
+  return { money, receivable, override, customer, tender, checkoutRequest };
+}
+
+/** The input schemas of one currency. */
+export type CheckoutSchemas = ReturnType<typeof build>;
+
+const cache = new Map<CurrencyCode, CheckoutSchemas>();
+
+/**
+ * The input schemas for a currency (BRL by default). Schemas are immutable, so they are built
+ * once per currency and shared.
+ *
+ * @example
+ * ```ts
+ * const { receivable } = checkoutSchemas("USD");
+ * receivable.parse({ id: "inv-1", amount: "10.5", dueDate: "2026-11-01" }).amount; // "10.50"
+ * ```
+ */
+export function checkoutSchemas(currency: CurrencyCode = DEFAULT_CURRENCY): CheckoutSchemas {
+  let schemas = cache.get(currency);
+  if (!schemas) {
+    schemas = build(currency);
+    cache.set(currency, schemas);
+  }
+  return schemas;
+}
+
+const brl = checkoutSchemas(DEFAULT_CURRENCY);
+
+/**
+ * A receivable (título, parcela) in BRL. Unknown keys are errors; money is canonicalised.
+ *
+ * @example
+ * ```ts
+ * ReceivableSchema.parse({ id: "t1", amount: 120, dueDate: "2026-10-10" });
+ * // { id: "t1", amount: "120.00", dueDate: "2026-10-10" }
+ * ```
+ */
+export const ReceivableSchema = brl.receivable;
+/**
+ * A supervisor release (liberação) of a rule.
+ *
+ * @example
+ * ```ts
+ * OverrideSchema.parse({ rule: "overdue", until: "2026-11-30", by: "ana", reason: "cliente antigo" });
+ * ```
+ */
+export const OverrideSchema = brl.override;
+/**
+ * The customer at checkout.
+ *
+ * @example
+ * ```ts
+ * CustomerSchema.parse({ id: "c1", creditLimit: "1500.00", riskClass: "B" });
+ * ```
+ */
+export const CustomerSchema = brl.customer;
+/**
+ * One tender of a sale; `term` defaults from the method (see {@link defaultTerm}).
+ *
+ * @example
+ * ```ts
+ * TenderSchema.parse({ method: "boleto", amount: "99.90" }).term; // "deferred"
+ * ```
+ */
+export const TenderSchema = brl.tender;
+/**
+ * A checkout request: date, customer, open receivables, and optionally the sale's tenders.
+ *
+ * @example
+ * ```ts
+ * CheckoutRequestSchema.parse({ asOf: "2026-11-23", customer: { id: "c1" }, receivables: [] });
+ * ```
+ */
+export const CheckoutRequestSchema = brl.checkoutRequest;
+
+export type ReceivableInput = z.input<typeof ReceivableSchema>;
+export type Receivable = z.output<typeof ReceivableSchema>;
+export type OverrideInput = z.input<typeof OverrideSchema>;
+export type Override = z.output<typeof OverrideSchema>;
+export type CustomerInput = z.input<typeof CustomerSchema>;
+export type Customer = z.output<typeof CustomerSchema>;
+export type TenderInput = z.input<typeof TenderSchema>;
+export type Tender = z.output<typeof TenderSchema>;
+export type CheckoutRequestInput = z.input<typeof CheckoutRequestSchema>;
+export type CheckoutRequest = z.output<typeof CheckoutRequestSchema>;
