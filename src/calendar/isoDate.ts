@@ -5,8 +5,9 @@ import { clip, describe } from "../money/decimal.js";
 /** A calendar date, `YYYY-MM-DD`: no time, no zone. Compares correctly as a string. */
 export type ISODate = string;
 
-/** First and last years the calendar supports (the holiday rules are checked for them). */
+/** First year the calendar supports (the holiday rules are checked from it). */
 export const MIN_YEAR = 1900;
+/** Last year the calendar supports. A date outside is far more likely a typo than a receivable. */
 export const MAX_YEAR = 2199;
 
 const SHAPE = /^\d{4}-\d{2}-\d{2}$/;

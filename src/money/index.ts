@@ -8,4 +8,5 @@ export type { DecimalInput } from "./decimal.js";
 export { formatMoney, type FormatMoneyOptions } from "./format.js";
 export { parseMoney, type ParseMoneyOptions } from "./parseMoney.js";
 export { down, halfEven, halfUp, round, ROUNDING_MODES, up, type RoundingMode } from "./rounding.js";
+export { compareMoney, subtractMoney, sumMoney } from "./sum.js";
 export { MAX_MINOR_UNITS, toMoney, type Money, type MoneyInput, type MoneyOptions } from "./toMoney.js";

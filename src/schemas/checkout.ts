@@ -9,10 +9,12 @@ export const PAYMENT_METHODS = [
   "cash", "pix", "debit_card", "credit_card", "boleto", "store_credit",
   "check", "voucher", "bank_transfer", "digital_wallet", "other",
 ] as const;
+/** One of {@link PAYMENT_METHODS}. */
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** `immediate` (à vista: the store carries no credit risk) or `deferred` (a prazo, crediário). */
 export const TERMS = ["immediate", "deferred"] as const;
+/** One of {@link TERMS}. */
 export type Term = (typeof TERMS)[number];
 
 /**
@@ -32,6 +34,7 @@ export function defaultTerm(method: PaymentMethod): Term {
 
 /** Status of a receivable. `open` unless said otherwise. */
 export const RECEIVABLE_STATUSES = ["open", "paid", "disputed", "renegotiated", "written_off"] as const;
+/** One of {@link RECEIVABLE_STATUSES}; `paid` and an `openAmount` of 0 both mean settled. */
 export type ReceivableStatus = (typeof RECEIVABLE_STATUSES)[number];
 
 /** Upper bounds that keep one request bounded in memory and time. */
@@ -208,13 +211,23 @@ export const TenderSchema = brl.tender;
  */
 export const CheckoutRequestSchema = brl.checkoutRequest;
 
+/** A receivable as callers may write it (money as string or number). */
 export type ReceivableInput = z.input<typeof ReceivableSchema>;
+/** A parsed receivable: money as canonical strings. */
 export type Receivable = z.output<typeof ReceivableSchema>;
+/** An override as callers may write it. */
 export type OverrideInput = z.input<typeof OverrideSchema>;
+/** A parsed override. */
 export type Override = z.output<typeof OverrideSchema>;
+/** A customer as callers may write it. */
 export type CustomerInput = z.input<typeof CustomerSchema>;
+/** A parsed customer. */
 export type Customer = z.output<typeof CustomerSchema>;
+/** A tender as callers may write it (`term` optional). */
 export type TenderInput = z.input<typeof TenderSchema>;
+/** A parsed tender: `term` always set. */
 export type Tender = z.output<typeof TenderSchema>;
+/** A checkout request as callers may write it. */
 export type CheckoutRequestInput = z.input<typeof CheckoutRequestSchema>;
+/** A parsed checkout request. */
 export type CheckoutRequest = z.output<typeof CheckoutRequestSchema>;

@@ -49,7 +49,8 @@ export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], base = "")
         out.push(issue(path, "invalid_format", { format: zi.format }));
         break;
       case "invalid_union":
-        out.push(issue(path, "invalid_type", { expected: zi.message, received: describeReceived(zi.input) }));
+        if (zi.input === undefined) out.push(issue(path, "required"));
+        else out.push(issue(path, "invalid_type", { expected: zi.message, received: describeReceived(zi.input) }));
         break;
       case "custom": {
         const params = (zi.params ?? {}) as { code?: unknown; params?: MessageParams };

@@ -79,5 +79,12 @@ export const PercentSchema = z
   })
   .meta({ description: 'Percentage as a decimal, "2" = 2%' });
 
-/** Identifiers: non-empty, bounded text. */
+/**
+ * Identifiers: non-empty text of at most 128 characters.
+ *
+ * @example
+ * ```ts
+ * IdSchema.parse("título-0042"); // "título-0042"
+ * ```
+ */
 export const IdSchema = z.string().min(1).max(128);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import ts from "typescript";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The public surface is documented: every exported value of the package root has TSDoc with an
+ * `@example`, every exported type has TSDoc.
+ */
+describe("TSDoc on every export", () => {
+  const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+  const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  if (!source) throw new Error("no entry");
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error("no module symbol");
+  const exports = checker.getExportsOfModule(moduleSymbol);
+
+  it("exports something", () => {
+    expect(exports.length).toBeGreaterThan(30);
+  });
+
+  const missing: string[] = [];
+  for (const exported of exports) {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const declaration = symbol.declarations?.[0];
+    if (!declaration) continue;
+    const isValue = (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable)) !== 0;
+    const docs = ts.displayPartsToString(symbol.getDocumentationComment(checker));
+    const tags = symbol.getJsDocTags(checker).map((t) => t.name);
+    if (docs.trim() === "") missing.push(`${exported.name}: no TSDoc`);
+    else if (isValue && !tags.includes("example") && !isConstantTable(declaration)) missing.push(`${exported.name}: no @example`);
+  }
+
+  it("documents each export (and each function, class and schema with an example)", () => {
+    expect(missing).toEqual([]);
+  });
+});
+
+/** Plain constant tables (lists of codes, limits) are documented but need no example. */
+function isConstantTable(declaration: ts.Declaration): boolean {
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  let init: ts.Expression = declaration.initializer;
+  while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init)) init = init.expression;
+  return ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init) || ts.isStringLiteral(init) || ts.isNumericLiteral(init) || ts.isBinaryExpression(init);
+}
