@@ -4,7 +4,9 @@
  *
  * @packageDocumentation
  */
+export * from "./aging/index.js";
 export * from "./calendar/index.js";
+export * from "./charges/index.js";
 export * from "./errors/index.js";
 export * from "./money/index.js";
 export * from "./schemas/index.js";

@@ -1,4 +1,3 @@
-import { addMonths as addMonthsFns, getDaysInMonth } from "date-fns";
 import { fail } from "../errors/CreditBlockError.js";
 import { clip, describe } from "../money/decimal.js";
 
@@ -113,7 +112,9 @@ export function addDays(date: ISODate, days: number): ISODate {
 
 /**
  * Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28 or 29),
- * as date-fns `addMonths` does and as installment due dates are set in practice.
+ * as installment due dates are set in practice. Integer arithmetic on the civil date: unlike
+ * `Date`-based helpers it cannot be shifted by the host zone (in Pacific/Kiritimati the local day
+ * 1994-12-31 does not exist, and local-time month arithmetic gets December 1994 wrong).
  *
  * @example
  * ```ts
@@ -126,9 +127,11 @@ export function addMonths(date: ISODate, months: number): ISODate {
   if (!Number.isSafeInteger(months) || Math.abs(months) > 12 * (MAX_YEAR - MIN_YEAR + 1)) fail("months", "not_integer");
   dayNumber(date, "date");
   const [y, m, d] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
-  // Local noon: a date that exists in every host time zone, whatever its DST rules.
-  const shifted = addMonthsFns(new Date(y, m - 1, d, 12), months);
-  return fromDayNumber(daysFromCivil(shifted.getFullYear(), shifted.getMonth() + 1, shifted.getDate()), "months");
+  const target = y * 12 + (m - 1) + months;
+  const ty = Math.floor(target / 12);
+  const tm = target - ty * 12 + 1;
+  if (ty < MIN_YEAR || ty > MAX_YEAR) fail("months", "date.range", { value: String(ty), min: MIN_YEAR, max: MAX_YEAR });
+  return fromDayNumber(daysFromCivil(ty, tm, Math.min(d, monthLength(ty, tm))), "months");
 }
 
 /**
@@ -171,7 +174,7 @@ export function weekdayOfDayNumber(n: number): number {
  */
 export function daysInMonth(date: ISODate): number {
   dayNumber(date, "date");
-  return getDaysInMonth(new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, 15, 12));
+  return monthLength(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
 }
 
 /** Builds the ISO date of a civil date. @internal */

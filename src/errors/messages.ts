@@ -125,6 +125,26 @@ export const MESSAGES = {
     en: (p) => `rounding "${s(p, "mode")}" leaves the ${s(p, "part")} part with the opposite sign of the total; use "down"`,
     "pt-BR": (p) => `o arredondamento "${s(p, "mode")}" deixa a parcela ${s(p, "part")} com sinal oposto ao total; use "down"`,
   },
+  "charges.fine_cap": {
+    en: (p) => `a consumer late fee may not exceed 2% of the installment (CDC art. 52 §1); got ${s(p, "value")}. For B2B terms set consumer: false`,
+    "pt-BR": (p) => `a multa de consumidor não pode passar de 2% da prestação (CDC art. 52 §1); recebido ${s(p, "value")}. Para contratos B2B use consumer: false`,
+  },
+  "charges.one_of": {
+    en: (p) => `give either ${s(p, "a")} or ${s(p, "b")}, not both${s(p, "required") === "yes" ? " (one is required)" : ""}`,
+    "pt-BR": (p) => `informe ${s(p, "a")} ou ${s(p, "b")}, não ambos${s(p, "required") === "yes" ? " (um deles é obrigatório)" : ""}`,
+  },
+  "charges.index_missing": {
+    en: (p) => `the index series has no value for ${s(p, "month")} (needed from ${s(p, "from")} to ${s(p, "to")})`,
+    "pt-BR": (p) => `a série do índice não tem valor para ${s(p, "month")} (necessário de ${s(p, "from")} a ${s(p, "to")})`,
+  },
+  "charges.index_duplicate": {
+    en: (p) => `month ${s(p, "month")} appears more than once in the index series`,
+    "pt-BR": (p) => `o mês ${s(p, "month")} aparece mais de uma vez na série do índice`,
+  },
+  "month.format": {
+    en: (p) => `"${s(p, "value")}" is not a month in YYYY-MM form`,
+    "pt-BR": (p) => `"${s(p, "value")}" não é um mês no formato AAAA-MM`,
+  },
   "duplicate_id": {
     en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
     "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,

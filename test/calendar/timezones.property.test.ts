@@ -22,6 +22,14 @@ describe("results do not depend on the host time zone", () => {
     expect(new Date(Date.UTC(2026, 0, 1)).getHours()).toBe(0);
   });
 
+  it("regression: December 1994 in Pacific/Kiritimati, where the local day 1994-12-31 was skipped", () => {
+    const answers = ZONES.map((zone) => {
+      process.env.TZ = zone;
+      return [daysInMonth("1994-12-01"), addMonths("1994-11-30", 1), addMonths("1995-01-31", -1)].join();
+    });
+    expect(new Set(answers)).toEqual(new Set(["31,1994-12-30,1994-12-31"]));
+  });
+
   it("same dates in every zone (property)", () => {
     const dateArb = fc.date({ min: new Date(Date.UTC(1906, 0, 1)), max: new Date(Date.UTC(2193, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(

@@ -1,0 +1,129 @@
+import { dateProblem, dayNumber } from "../calendar/isoDate.js";
+import { issue, type Issue } from "../errors/CreditBlockError.js";
+import type { CurrencyCode } from "../money/currency.js";
+import { moneyToMinor } from "../money/toMoney.js";
+import { checkoutSchemas, PAYMENT_METHODS, RECEIVABLE_STATUSES } from "../schemas/checkout.js";
+import { fromZodIssues } from "../schemas/issues.js";
+
+/** Receivable status as a small integer for the hot loop. @internal */
+export const RowStatus = { Open: 0, Paid: 1, Disputed: 2, Renegotiated: 3, WrittenOff: 4 } as const;
+/** @internal */
+export type RowStatus = (typeof RowStatus)[keyof typeof RowStatus];
+
+/**
+ * One receivable reduced to what aging and facts need: integer minor units and day numbers.
+ * A single instance is reused across rows, so aging a million rows allocates no row copies.
+ * @internal
+ */
+export interface Row {
+  id: string;
+  customerId: string;
+  amountMinor: number;
+  openMinor: number;
+  dueDay: number;
+  /** NaN when absent. */
+  issueDay: number;
+  /** NaN when absent. */
+  paidDay: number;
+  status: RowStatus;
+}
+
+const STATUS_CODE: Readonly<Record<string, RowStatus>> = {
+  open: RowStatus.Open, paid: RowStatus.Paid, disputed: RowStatus.Disputed,
+  renegotiated: RowStatus.Renegotiated, written_off: RowStatus.WrittenOff,
+};
+const KEYS = new Set(["id", "customerId", "amount", "openAmount", "dueDate", "issueDate", "paidDate", "status", "method"]);
+const METHODS = new Set<string>(PAYMENT_METHODS);
+const STATUSES = new Set<string>(RECEIVABLE_STATUSES);
+
+/** Thrown inside the fast path when a row needs the full (zod) check. */
+// Preallocated: thrown only for rows that need the full check, never to the caller.
+const SLOW = new Error("slow path");
+
+/**
+ * Reads receivables one at a time: a hand-written fast path for well-formed rows, and the zod
+ * `ReceivableSchema` for anything else, so an invalid row is reported with exactly the issues
+ * the schema gives (the fast path never accepts what the schema refuses: a property test
+ * checks that).
+ * @internal
+ */
+export class ReceivableReader {
+  readonly row: Row = { id: "", customerId: "", amountMinor: 0, openMinor: 0, dueDay: 0, issueDay: Number.NaN, paidDay: Number.NaN, status: RowStatus.Open };
+  readonly issues: Issue[] = [];
+  private readonly dates = new Map<string, number>();
+  private readonly digits: number;
+
+  constructor(private readonly currency: CurrencyCode, digits: number, private readonly basePath: string) {
+    this.digits = digits;
+  }
+
+  /** Reads `raw` into {@link row}; false (with issues recorded) when it is invalid. */
+  read(raw: unknown, index: number): boolean {
+    try {
+      this.fast(raw);
+      return true;
+    } catch (error) {
+      if (error !== SLOW) throw error;
+    }
+    const path = `${this.basePath}[${index}]`;
+    const parsed = checkoutSchemas(this.currency).receivable.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      this.issues.push(...fromZodIssues(parsed.error.issues, path));
+      return false;
+    }
+    try {
+      this.fast(parsed.data);
+      return true;
+    } catch {
+      this.issues.push(issue(path, "invalid_format", { format: "receivable" }));
+      return false;
+    }
+  }
+
+  private fast(raw: unknown): void {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw SLOW;
+    const r = raw as Record<string, unknown>;
+    for (const key in r) if (!KEYS.has(key) || !Object.hasOwn(r, key)) throw SLOW;
+    const row = this.row;
+    const { id, customerId, status, method } = r;
+    if (typeof id !== "string" || id.length === 0 || id.length > 128) throw SLOW;
+    if (customerId !== undefined && (typeof customerId !== "string" || customerId.length === 0 || customerId.length > 128)) throw SLOW;
+    if (status !== undefined && (typeof status !== "string" || !STATUSES.has(status))) throw SLOW;
+    if (method !== undefined && (typeof method !== "string" || !METHODS.has(method))) throw SLOW;
+    const amount = this.money(r.amount);
+    if (amount <= 0) throw SLOW;
+    const open = r.openAmount === undefined ? amount : this.money(r.openAmount);
+    if (open < 0 || open > amount) throw SLOW;
+    const statusCode = status === undefined ? RowStatus.Open : (STATUS_CODE[status] ?? RowStatus.Open);
+    if (statusCode === RowStatus.Paid && r.openAmount !== undefined && open > 0) throw SLOW;
+    row.dueDay = this.date(r.dueDate);
+    row.issueDay = r.issueDate === undefined ? Number.NaN : this.date(r.issueDate);
+    if (row.issueDay > row.dueDay) throw SLOW;
+    row.paidDay = r.paidDate === undefined ? Number.NaN : this.date(r.paidDate);
+    row.id = id;
+    row.customerId = customerId ?? "";
+    row.amountMinor = amount;
+    row.openMinor = statusCode === RowStatus.Paid ? 0 : open;
+    row.status = statusCode;
+  }
+
+  private money(value: unknown): number {
+    if (typeof value !== "string" && typeof value !== "number") throw SLOW;
+    try {
+      return moneyToMinor(value, this.digits, this.currency, "");
+    } catch {
+      throw SLOW;
+    }
+  }
+
+  private date(value: unknown): number {
+    if (typeof value !== "string") throw SLOW;
+    const cached = this.dates.get(value);
+    if (cached !== undefined) return cached;
+    if (dateProblem(value) !== null) throw SLOW;
+    const day = dayNumber(value, "");
+    // Bounded: a ledger has at most a few tens of thousands of distinct dates (1900–2199).
+    if (this.dates.size < 200_000) this.dates.set(value, day);
+    return day;
+  }
+}
