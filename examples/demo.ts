@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
-  addDays, checkoutSchemas, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay, parseInput, sumMoney, type Receivable,
+  addDays, ageReceivables, checkoutSchemas, computeCharges, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
+  parseInput, sumMoney, type Receivable, type ReceivableInput,
 } from "credit-block";
 
 interface SampleStore {
@@ -40,20 +41,50 @@ export function ledgerSection(data: SampleStore): string[] {
   const { receivable } = checkoutSchemas("BRL");
   const rows: Receivable[] = data.receivables.map((r, i) => parseInput(receivable, r, `receivables[${i}]`));
   const open = rows.filter((r) => r.status !== "paid" && r.openAmount !== "0.00");
-  const overdue = open.filter((r) => r.dueDate < data.asOf && r.status !== "disputed");
   const openOf = (r: Receivable) => r.openAmount ?? r.amount;
   return [
     `Carteira de ${data.store.name} em ${data.asOf}`,
     `  clientes: ${data.customers.length}   títulos: ${rows.length}`,
     `  faturado:   ${formatMoney(sumMoney(rows.map((r) => r.amount))).padStart(16)}`,
     `  em aberto:  ${formatMoney(sumMoney(open.map(openOf))).padStart(16)}  (${open.length} títulos)`,
-    `  vencido:    ${formatMoney(sumMoney(overdue.map(openOf))).padStart(16)}  (${overdue.length} títulos)`,
   ];
+}
+
+export function agingSection(data: SampleStore): string[] {
+  const report = ageReceivables(data.receivables, { asOf: data.asOf, ignoreBelow: "1.00" });
+  const lines = [`Aging da carteira em ${report.asOf} (por dias de atraso)`];
+  for (const b of report.buckets) lines.push(`  ${b.label.padEnd(18)} ${formatMoney(b.amount).padStart(16)}  ${String(b.count).padStart(5)} títulos`);
+  lines.push(`  ${"total em aberto".padEnd(18)} ${formatMoney(report.total).padStart(16)}  ${String(report.count).padStart(5)} títulos`);
+  lines.push(`  fora do aging: em disputa ${formatMoney(report.excluded.disputed)}, resíduos < R$ 1,00 ${formatMoney(report.excluded.belowThreshold)}`);
+  const worst = [...report.customers].sort((a, b) => b.maxDaysOverdue - a.maxDaysOverdue || (a.customerId < b.customerId ? -1 : 1)).slice(0, 3);
+  lines.push("  mais antigos:");
+  for (const c of worst) lines.push(`    ${c.customerId}  ${formatMoney(c.overdue).padStart(14)} vencidos em ${c.overdueCount} títulos, o mais antigo há ${c.maxDaysOverdue} dias`);
+  return lines;
+}
+
+/** Fine and interest of a typical store crediário: multa 2% (CDC art. 52 §1), juros 1% a.m. */
+export function chargesSection(data: SampleStore): string[] {
+  const report = ageReceivables(data.receivables, { asOf: data.asOf });
+  const debtor = [...report.customers].filter((c) => c.overdueCount > 0).sort((a, b) => (a.customerId < b.customerId ? -1 : 1))[0];
+  if (!debtor) return [];
+  const rows = (data.receivables as ReceivableInput[])
+    .filter((r) => r.customerId === debtor.customerId && r.status === undefined && r.dueDate < data.asOf);
+  const lines = [`Encargos de ${debtor.customerId} em ${data.asOf} (multa 2%, juros de mora 1% a.m. pro rata, arredondamento para baixo)`];
+  for (const r of rows) {
+    const c = computeCharges(r, { asOf: data.asOf, finePercent: "2", monthlyInterestPercent: "1" });
+    lines.push(`  ${r.id} venc. ${r.dueDate}  ${c.daysLate} dias: principal ${formatMoney(c.principal)} + multa ${formatMoney(c.fine)} + juros ${formatMoney(c.interest)} = ${formatMoney(c.total)}`);
+  }
+  return lines;
 }
 
 export function demo(): string {
   const data = loadSampleStore();
-  return [...calendarSection(Number(data.asOf.slice(0, 4))), "", ...ledgerSection(data)].join("\n");
+  return [
+    ...calendarSection(Number(data.asOf.slice(0, 4))), "",
+    ...ledgerSection(data), "",
+    ...agingSection(data), "",
+    ...chargesSection(data),
+  ].join("\n");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -11,6 +11,9 @@ describe("the demo (npm start)", () => {
     expect(out).toContain("2026-11-20 sex  Dia Nacional de Zumbi e da Consciência Negra");
     expect(out).toContain("2026-02-16 seg  Carnaval (bancário)");
     expect(out).toMatch(/faturado: +R\$ [\d.]+,\d\d/);
+    expect(out).toMatch(/a vencer +R\$ [\d.]+,\d\d +\d+ títulos/);
+    expect(out).toMatch(/mais de 120 dias +R\$ [\d.]+,\d\d/);
+    expect(out).toMatch(/multa R\$ [\d.]+,\d\d \+ juros R\$ [\d.]+,\d\d = R\$ [\d.]+,\d\d/);
   });
 
   it("runs as a command and exits 0", () => {

@@ -3,8 +3,8 @@ import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import type { Locale } from "../errors/messages.js";
 import { minorToMoney, type Money } from "../money/toMoney.js";
 import { overdueDays } from "./daysOverdue.js";
-import { ExactSum } from "./exactSum.js";
-import { checkPaidDate, classifyRow, FactsAccumulator, iterate, setUp, type CustomerFactsOptions } from "./facts.js";
+import { ExactSum, ExactSums } from "./exactSum.js";
+import { checkPaidDate, classifyRow, FactsTable, iterate, setUp, type CustomerFactsOptions } from "./facts.js";
 import { ReceivableReader } from "./readReceivable.js";
 
 /**
@@ -70,11 +70,6 @@ export interface AgingReport {
   readonly settled: number;
 }
 
-interface CustomerLine {
-  readonly buckets: ExactSum[];
-  readonly facts: FactsAccumulator;
-}
-
 /**
  * Ages receivables at `asOf`: open balance per band of days overdue (or since issue), per
  * customer, with totals — the "aging list" of the collection desk. Uses each título's
@@ -108,13 +103,18 @@ export function ageReceivables(receivables: Iterable<unknown>, options: AgingOpt
   const bandCount = bounds.length + 1;
   const bandAmounts = Array.from({ length: bandCount }, () => new ExactSum());
   const bandCounts = new Array<number>(bandCount).fill(0);
-  const all = new FactsAccumulator();
-  const customers = new Map<string, CustomerLine>();
+  const all = new FactsTable(1);
+  // Customers are slots in column tables (see FactsTable): a Map from id to slot, nothing per row.
+  const slots = new Map<string, number>();
+  const customerFacts = new FactsTable(1024);
+  const customerBands = new ExactSums(1024 * bandCount);
   const excluded = { disputed: new ExactSum(), belowThreshold: new ExactSum(), writtenOff: new ExactSum(), renegotiated: new ExactSum() };
   const reader = new ReceivableReader(setup.currency, setup.digits, "receivables");
   const { asOfDay, graceDays, calendar } = setup;
   let read = 0;
   let settled = 0;
+  let lastCustomer: string | undefined;
+  let lastSlot = 0;
 
   for (const raw of iterate(receivables, "receivables")) {
     const index = read++;
@@ -144,21 +144,26 @@ export function ageReceivables(receivables: Iterable<unknown>, options: AgingOpt
     const open = row.openMinor;
     (bandAmounts[band] as ExactSum).add(open);
     bandCounts[band] = (bandCounts[band] as number) + 1;
-    all.add(open, late, row.dueDay);
-    let line = customers.get(row.customerId);
-    if (!line) {
-      line = { buckets: Array.from({ length: bandCount }, () => new ExactSum()), facts: new FactsAccumulator() };
-      customers.set(row.customerId, line);
+    all.add(0, open, late, row.dueDay);
+    // Exports are often sorted by customer: remember the last one before hashing.
+    let slot = row.customerId === lastCustomer ? lastSlot : slots.get(row.customerId);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(row.customerId, slot);
+      customerFacts.ensure(slot + 1);
+      customerBands.ensure((slot + 1) * bandCount);
     }
-    (line.buckets[band] as ExactSum).add(open);
-    line.facts.add(open, late, row.dueDay);
+    lastCustomer = row.customerId;
+    lastSlot = slot;
+    customerBands.add(slot * bandCount + band, open);
+    customerFacts.add(slot, open, late, row.dueDay);
   }
   if (reader.issues.length > 0) throw new CreditBlockError("INVALID_INPUT", reader.issues);
 
   const digits = setup.digits;
   const money = (sum: ExactSum): Money => minorToMoney(sum.value(), digits);
   const labels = bandLabels(bounds, by, locale);
-  const totals = all.result(digits);
+  const totals = all.result(0, digits);
   return {
     asOf: options.asOf,
     by,
@@ -174,11 +179,12 @@ export function ageReceivables(receivables: Iterable<unknown>, options: AgingOpt
     count: totals.openCount,
     overdue: totals.overdueBalance,
     overdueCount: totals.overdueCount,
-    customers: [...customers.entries()]
+    customers: [...slots.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([customerId, line]) => {
-        const f = line.facts.result(digits);
-        return { customerId, buckets: line.buckets.map(money), total: f.openBalance, overdue: f.overdueBalance, overdueCount: f.overdueCount, maxDaysOverdue: f.maxDaysOverdue };
+      .map(([customerId, slot]) => {
+        const f = customerFacts.result(slot, digits);
+        const buckets = Array.from({ length: bandCount }, (_, band) => minorToMoney(customerBands.value(slot * bandCount + band), digits));
+        return { customerId, buckets, total: f.openBalance, overdue: f.overdueBalance, overdueCount: f.overdueCount, maxDaysOverdue: f.maxDaysOverdue };
       }),
     excluded: { disputed: money(excluded.disputed), belowThreshold: money(excluded.belowThreshold), writtenOff: money(excluded.writtenOff), renegotiated: money(excluded.renegotiated) },
     read,

@@ -5,7 +5,7 @@ import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { minorToMoney, moneyToMinor, type Money, type MoneyInput } from "../money/toMoney.js";
 import { checkGraceDays, overdueDays } from "./daysOverdue.js";
-import { ExactSum } from "./exactSum.js";
+import { ExactSums } from "./exactSum.js";
 import { ReceivableReader, RowStatus, type Row } from "./readReceivable.js";
 
 /**
@@ -28,48 +28,80 @@ export interface CustomerFacts {
 }
 
 /**
- * Accumulates {@link CustomerFacts} one título at a time: the single implementation behind
- * `customerFacts`, the per-customer lines of `ageReceivables` and the engine's facts.
+ * Accumulates {@link CustomerFacts} one título at a time, for any number of customers (slots):
+ * the single implementation behind `customerFacts`, the per-customer lines of `ageReceivables`
+ * and the engine's facts. Columns live in typed arrays, so a million rows touch no new objects.
  * @internal
  */
-export class FactsAccumulator {
-  private readonly open = new ExactSum();
-  private readonly overdue = new ExactSum();
-  openCount = 0;
-  overdueCount = 0;
-  maxDays = 0;
-  oldestDueDay = Number.POSITIVE_INFINITY;
+export class FactsTable {
+  private readonly open: ExactSums;
+  private readonly overdue: ExactSums;
+  private openCount: Float64Array;
+  private overdueCount: Float64Array;
+  private maxDays: Float64Array;
+  private oldestDueDay: Float64Array;
+  private capacity: number;
 
-  add(openMinor: number, daysLate: number, dueDay: number): void {
-    this.open.add(openMinor);
-    this.openCount++;
+  constructor(capacity = 1) {
+    this.capacity = Math.max(1, capacity);
+    this.open = new ExactSums(this.capacity);
+    this.overdue = new ExactSums(this.capacity);
+    this.openCount = new Float64Array(this.capacity);
+    this.overdueCount = new Float64Array(this.capacity);
+    this.maxDays = new Float64Array(this.capacity);
+    this.oldestDueDay = new Float64Array(this.capacity).fill(Number.POSITIVE_INFINITY);
+  }
+
+  /** Makes room for slots `0 … size − 1`. */
+  ensure(size: number): void {
+    if (size <= this.capacity) return;
+    let capacity = this.capacity;
+    while (capacity < size) capacity *= 2;
+    const grow = (a: Float64Array, fill = 0): Float64Array => {
+      const b = new Float64Array(capacity).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.openCount = grow(this.openCount);
+    this.overdueCount = grow(this.overdueCount);
+    this.maxDays = grow(this.maxDays);
+    this.oldestDueDay = grow(this.oldestDueDay, Number.POSITIVE_INFINITY);
+    this.open.ensure(capacity);
+    this.overdue.ensure(capacity);
+    this.capacity = capacity;
+  }
+
+  add(slot: number, openMinor: number, daysLate: number, dueDay: number): void {
+    this.open.add(slot, openMinor);
+    this.openCount[slot] = (this.openCount[slot] as number) + 1;
     if (daysLate > 0) {
-      this.overdue.add(openMinor);
-      this.overdueCount++;
-      if (daysLate > this.maxDays) this.maxDays = daysLate;
-      if (dueDay < this.oldestDueDay) this.oldestDueDay = dueDay;
+      this.overdue.add(slot, openMinor);
+      this.overdueCount[slot] = (this.overdueCount[slot] as number) + 1;
+      if (daysLate > (this.maxDays[slot] as number)) this.maxDays[slot] = daysLate;
+      if (dueDay < (this.oldestDueDay[slot] as number)) this.oldestDueDay[slot] = dueDay;
     }
   }
 
-  openMinor(): bigint {
-    return this.open.value();
+  openMinor(slot: number): bigint {
+    return this.open.value(slot);
   }
 
-  overdueMinor(): bigint {
-    return this.overdue.value();
+  overdueMinor(slot: number): bigint {
+    return this.overdue.value(slot);
   }
 
-  result(digits: number): CustomerFacts {
-    const open = this.open.value();
-    const overdue = this.overdue.value();
+  result(slot: number, digits: number): CustomerFacts {
+    const open = this.open.value(slot);
+    const overdue = this.overdue.value(slot);
+    const overdueCount = this.overdueCount[slot] as number;
     return {
       openBalance: minorToMoney(open, digits),
       overdueBalance: minorToMoney(overdue, digits),
       overduePercent: percentText(overdue, open),
-      openCount: this.openCount,
-      overdueCount: this.overdueCount,
-      maxDaysOverdue: this.maxDays,
-      oldestOverdueDueDate: this.overdueCount > 0 ? fromDayNumber(this.oldestDueDay) : null,
+      openCount: this.openCount[slot] as number,
+      overdueCount,
+      maxDaysOverdue: this.maxDays[slot] as number,
+      oldestOverdueDueDate: overdueCount > 0 ? fromDayNumber(this.oldestDueDay[slot] as number) : null,
     };
   }
 }
@@ -128,7 +160,7 @@ export interface CustomerFactsOptions {
 export function customerFacts(receivables: Iterable<unknown>, options: CustomerFactsOptions): CustomerFacts {
   const setup = setUp(options, "options");
   const reader = new ReceivableReader(setup.currency, setup.digits, "receivables");
-  const facts = new FactsAccumulator();
+  const facts = new FactsTable(1);
   let index = 0;
   for (const raw of iterate(receivables, "receivables")) {
     const i = index++;
@@ -136,10 +168,10 @@ export function customerFacts(receivables: Iterable<unknown>, options: CustomerF
     const row = reader.row;
     if (checkPaidDate(row, setup.asOfDay, reader, i)) continue;
     if (classifyRow(row, setup.ignoreBelowMinor, setup.includeDisputed) !== "counted") continue;
-    facts.add(row.openMinor, overdueDays(row.dueDay, setup.asOfDay, setup.graceDays, setup.calendar), row.dueDay);
+    facts.add(0, row.openMinor, overdueDays(row.dueDay, setup.asOfDay, setup.graceDays, setup.calendar), row.dueDay);
   }
   if (reader.issues.length > 0) throw new CreditBlockError("INVALID_INPUT", reader.issues);
-  return facts.result(setup.digits);
+  return facts.result(0, setup.digits);
 }
 
 /** A paid título whose payment date is after `asOf` cannot be known at `asOf`. @internal */

@@ -1,6 +1,6 @@
 import { fail } from "../errors/CreditBlockError.js";
 import { checkCalendarOptions, holidaysOfYear, type CalendarOptions } from "./holidays.js";
-import { dayNumber, fromDayNumber, weekdayOfDayNumber, type ISODate } from "./isoDate.js";
+import { dayNumber, fromDayNumber, weekdayOfDayNumber, yearOfDayNumber, type ISODate } from "./isoDate.js";
 
 /**
  * A calendar compiled for repeated questions: holiday sets are built once per year and kept
@@ -19,8 +19,9 @@ export function compileCalendar(options: CalendarOptions | undefined, path = "ca
   const cal = checkCalendarOptions(options, path);
   if (cal.weekend.size >= 7) fail(`${path}.weekend`, "too_big", { maximum: "6 days" });
   const byYear = new Map<number, ReadonlySet<number>>();
+  const nextCache = new Map<number, number>();
   const holidaySet = (day: number): ReadonlySet<number> => {
-    const year = Number(fromDayNumber(day).slice(0, 4));
+    const year = yearOfDayNumber(day);
     let set = byYear.get(year);
     if (!set) {
       set = new Set(holidaysOfYear(year, cal).map((h) => dayNumber(h.date, "date")));
@@ -32,8 +33,12 @@ export function compileCalendar(options: CalendarOptions | undefined, path = "ca
   return {
     isBusinessDay: isBusiness,
     nextBusinessDay(day) {
+      const cached = nextCache.get(day);
+      if (cached !== undefined) return cached;
       let d = day;
       while (!isBusiness(d)) d++;
+      // Bounded memo: ledgers repeat a few thousand due dates millions of times.
+      if (nextCache.size < 100_000) nextCache.set(day, d);
       return d;
     },
   };

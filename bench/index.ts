@@ -1,0 +1,8 @@
+/**
+ * `npm run bench`: every benchmark, each printing its baseline from the same run.
+ * Run with --expose-gc to also print memory figures.
+ */
+import { benchAging } from "./aging.js";
+
+console.log(`credit-block benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+benchAging(Number(process.env.BENCH_AGING_ROWS ?? 1_000_000));
