@@ -7,6 +7,7 @@
 export * from "./aging/index.js";
 export * from "./calendar/index.js";
 export * from "./charges/index.js";
+export * from "./engine/index.js";
 export * from "./errors/index.js";
 export * from "./money/index.js";
 export * from "./schemas/index.js";

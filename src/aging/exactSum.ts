@@ -57,4 +57,14 @@ export class ExactSums {
   value(index: number): bigint {
     return BigInt(this.cells[index] ?? 0) + (this.spill.get(index) ?? 0n);
   }
+
+  /** Exact value as a number when it is a safe integer (always, for one customer's balances). */
+  safeValue(index: number): number {
+    return this.spill.size === 0 ? (this.cells[index] ?? 0) : Number(this.value(index));
+  }
+
+  reset(): void {
+    this.cells.fill(0);
+    this.spill.clear();
+  }
 }

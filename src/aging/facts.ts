@@ -82,12 +82,26 @@ export class FactsTable {
     }
   }
 
-  openMinor(slot: number): bigint {
-    return this.open.value(slot);
+  /** Clears every slot, for reuse without allocation. */
+  reset(): void {
+    this.open.reset();
+    this.overdue.reset();
+    this.openCount.fill(0);
+    this.overdueCount.fill(0);
+    this.maxDays.fill(0);
+    this.oldestDueDay.fill(Number.POSITIVE_INFINITY);
   }
 
-  overdueMinor(slot: number): bigint {
-    return this.overdue.value(slot);
+  /** The raw columns of a slot, for the decision engine (money in minor units). */
+  columns(slot: number): { open: number; overdue: number; openCount: number; overdueCount: number; maxDays: number; oldestDueDay: number } {
+    return {
+      open: this.open.safeValue(slot),
+      overdue: this.overdue.safeValue(slot),
+      openCount: this.openCount[slot] as number,
+      overdueCount: this.overdueCount[slot] as number,
+      maxDays: this.maxDays[slot] as number,
+      oldestDueDay: this.oldestDueDay[slot] as number,
+    };
   }
 
   result(slot: number, digits: number): CustomerFacts {

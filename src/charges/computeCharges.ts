@@ -4,7 +4,7 @@ import { dayNumber, fromDayNumber, monthLength, type ISODate } from "../calendar
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { D, type Dec } from "../money/decimal.js";
-import { roundDec, type RoundingMode } from "../money/rounding.js";
+import { divideFor, roundDec, type RoundingMode } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money } from "../money/toMoney.js";
 import { checkoutSchemas, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
@@ -146,7 +146,7 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
     }
     fine = t.fineAmount;
   } else {
-    fine = roundDec(corrected.times(t.finePercent ?? 0).div(100), t.rounding, t.digits);
+    fine = roundDec(divideFor(t.rounding, corrected.times(t.finePercent ?? 0), 100), t.rounding, t.digits);
   }
 
   let interest: Dec;
@@ -154,8 +154,11 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
     interest = t.dailyAmount.times(days);
   } else {
     const rate = t.monthlyRate ?? new D(0);
-    const months30 = t.dayCount === "30" ? new D(days).div(30) : actualMonthFraction(dueDay, until);
-    const raw = t.compounding === "daily" ? corrected.times(rate.plus(1).pow(months30).minus(1)) : corrected.times(rate).times(months30);
+    // Months late as an exact fraction; multiply first, divide once at the end.
+    const months = t.dayCount === "30" ? { num: new D(days), den: new D(30) } : actualMonthFraction(dueDay, until);
+    const raw = t.compounding === "daily"
+      ? corrected.times(rate.plus(1).pow(months.num.div(months.den)).minus(1))
+      : divideFor(t.rounding, corrected.times(rate).times(months.num), months.den);
     interest = roundDec(raw, t.rounding, t.digits);
   }
 
@@ -173,9 +176,12 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
   };
 }
 
-/** Σ over months of (days late in that month ÷ days in that month), days being (due, until]. */
-function actualMonthFraction(dueDay: number, until: number): Dec {
-  let total = new D(0);
+/** lcm(28, 29, 30, 31): every month length divides it, so month fractions add up exactly. */
+const MONTH_LCM = 377_580;
+
+/** Σ over months of (days late in that month ÷ days in that month), days being (due, until], as num/den. */
+function actualMonthFraction(dueDay: number, until: number): { num: Dec; den: Dec } {
+  let total = 0;
   let day = dueDay + 1;
   while (day <= until) {
     const iso = fromDayNumber(day);
@@ -184,10 +190,10 @@ function actualMonthFraction(dueDay: number, until: number): Dec {
     const length = monthLength(y, m);
     const lastOfMonth = day + (length - Number(iso.slice(8, 10)));
     const end = Math.min(lastOfMonth, until);
-    total = total.plus(new D(end - day + 1).div(length));
+    total += (end - day + 1) * (MONTH_LCM / length);
     day = end + 1;
   }
-  return total;
+  return { num: new D(total), den: new D(MONTH_LCM) };
 }
 
 const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;

@@ -145,6 +145,42 @@ export const MESSAGES = {
     en: (p) => `"${s(p, "value")}" is not a month in YYYY-MM form`,
     "pt-BR": (p) => `"${s(p, "value")}" não é um mês no formato AAAA-MM`,
   },
+  "policy.unknown_fact": {
+    en: (p) => `unknown fact "${s(p, "fact")}"; known facts: ${s(p, "known")}, attributes.<name>`,
+    "pt-BR": (p) => `fato desconhecido "${s(p, "fact")}"; fatos conhecidos: ${s(p, "known")}, attributes.<nome>`,
+  },
+  "policy.unknown_op": {
+    en: (p) => `unknown operator "${s(p, "op")}"; use one of ${s(p, "ops")}`,
+    "pt-BR": (p) => `operador desconhecido "${s(p, "op")}"; use um de ${s(p, "ops")}`,
+  },
+  "policy.op_type": {
+    en: (p) => `operator "${s(p, "op")}" does not apply to ${s(p, "type")} fact "${s(p, "fact")}"; use ${s(p, "ops")}`,
+    "pt-BR": (p) => `o operador "${s(p, "op")}" não se aplica ao fato ${s(p, "type")} "${s(p, "fact")}"; use ${s(p, "ops")}`,
+  },
+  "policy.value_type": {
+    en: (p) => `${s(p, "fact")} is a ${s(p, "type")} fact, so the value must be ${s(p, "expected")}; got ${s(p, "got")}`,
+    "pt-BR": (p) => `${s(p, "fact")} é um fato do tipo ${s(p, "type")}, então o valor deve ser ${s(p, "expected")}; recebido ${s(p, "got")}`,
+  },
+  "policy.empty_group": {
+    en: (p) => `"${s(p, "group")}" needs at least one condition`,
+    "pt-BR": (p) => `"${s(p, "group")}" precisa de ao menos uma condição`,
+  },
+  "policy.condition_shape": {
+    en: () => "a condition is { fact, op, value }, { all: [...] }, { any: [...] } or { not: {...} }",
+    "pt-BR": () => "uma condição é { fact, op, value }, { all: [...] }, { any: [...] } ou { not: {...} }",
+  },
+  "policy.too_deep": {
+    en: (p) => `conditions nest deeper than ${s(p, "max")} levels`,
+    "pt-BR": (p) => `as condições passam de ${s(p, "max")} níveis de aninhamento`,
+  },
+  "policy.immediate_block": {
+    en: () => "this rule can deny a sale paid at once (à vista), which CDC art. 39 IX forbids for consumers; scope it to \"credit\" or set \"allowImmediateBlock\": true (B2B, fraud holds)",
+    "pt-BR": () => "esta regra pode recusar uma venda à vista, o que o CDC art. 39 IX proíbe para consumidores; restrinja a \"credit\" ou use \"allowImmediateBlock\": true (B2B, fraude)",
+  },
+  "policy.placeholder": {
+    en: (p) => `unknown placeholder {${s(p, "name")}} in the message`,
+    "pt-BR": (p) => `marcador desconhecido {${s(p, "name")}} na mensagem`,
+  },
   "duplicate_id": {
     en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
     "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,

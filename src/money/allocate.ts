@@ -1,7 +1,7 @@
 import { fail, CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
 import { D, toDecimal, type Dec, type DecimalInput } from "./decimal.js";
-import { roundDec, ROUNDING_MODES, type RoundingMode } from "./rounding.js";
+import { divideFor, roundDec, ROUNDING_MODES, type RoundingMode } from "./rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "./toMoney.js";
 
 /** Options of {@link allocate}. */
@@ -44,7 +44,7 @@ export function allocate(total: MoneyInput, partsOrRatios: number | readonly Dec
   const ratioSum = ratios.reduce((a, b) => a.plus(b), new D(0));
 
   const remainderIndex = remainderTo === "last" ? ratios.length - 1 : 0;
-  const parts: Dec[] = ratios.map((ratio) => roundDec(whole.times(ratio).div(ratioSum), mode, digits));
+  const parts: Dec[] = ratios.map((ratio) => roundDec(divideFor(mode, whole.times(ratio), ratioSum), mode, digits));
   const others = parts.reduce((sum, part, i) => (i === remainderIndex ? sum : sum.plus(part)), new D(0));
   const remainderPart = whole.minus(others);
   if (!remainderPart.isZero() && remainderPart.isNegative() !== whole.isNegative()) {

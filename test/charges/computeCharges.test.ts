@@ -104,6 +104,12 @@ describe("computeCharges: properties", () => {
     return { receivable, dueDate, terms };
   };
 
+  it("regression: divides last and in the rounding direction (R$ 10,000,000 at 1.8474% a.m., 1 day)", () => {
+    // Found by the linearity property: dividing days by 30 first left 6157.99 after truncation.
+    const c = computeCharges({ id: "p", amount: "10000000.00", dueDate: "2015-01-05" }, { asOf: "2015-01-06", monthlyInterestPercent: "1.8474" });
+    expect(c.interest).toBe("6158.00");
+  });
+
   it("charges never decrease as asOf moves forward", () => {
     fc.assert(
       fc.property(scenario, (s) => {

@@ -1,0 +1,486 @@
+import { z } from "zod";
+import { checkCalendarOptions, type CalendarOptions } from "../calendar/holidays.js";
+import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
+import { currencyDigits } from "../money/currency.js";
+import { D } from "../money/decimal.js";
+import { moneyDec } from "../money/toMoney.js";
+import { PAYMENT_METHODS, TERMS, type PaymentMethod, type Term } from "../schemas/checkout.js";
+import { fromZodIssues } from "../schemas/issues.js";
+import { MAX_GRACE_DAYS } from "../aging/daysOverdue.js";
+import { FACT_TYPES, factType, type FactType } from "./facts.js";
+
+/** Comparison operators of a condition. */
+export const OPERATORS = ["eq", "ne", "gt", "gte", "lt", "lte", "in", "notIn", "includes"] as const;
+/** One of {@link OPERATORS}. */
+export type Operator = (typeof OPERATORS)[number];
+
+/** What a rule does to the tenders in its scope. */
+export type RuleAction = "deny" | "review" | "warn";
+
+/** A comparison's right-hand side that names another fact, optionally scaled (`creditLimit × 1.1`). */
+export interface FactRef {
+  readonly fact: string;
+  readonly times?: string | number;
+}
+
+/** A condition over facts. */
+export type Condition =
+  | { readonly fact: string; readonly op: Operator; readonly value: string | number | boolean | null | readonly (string | number)[] | FactRef }
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition };
+
+/** Which tenders a rule restricts: all, every deferred one, or by method and term. */
+export type Scope = "all" | "credit" | { readonly methods?: readonly PaymentMethod[]; readonly terms?: readonly Term[] };
+
+/** One rule of a policy. */
+export interface Rule {
+  readonly id: string;
+  readonly description?: string;
+  readonly when: Condition;
+  readonly scope: Scope;
+  readonly action: RuleAction;
+  /** Operator message; `{factName}` placeholders are filled with the numbers. One text or one per locale. */
+  readonly message?: string | { readonly "pt-BR"?: string; readonly en?: string };
+  /** Stable reason code; default derived from the id (`overdue-credit` → `OVERDUE_CREDIT`). */
+  readonly code?: string;
+  /** Lets a deny reach sales paid at once (B2B, fraud holds). See CDC art. 39 IX. */
+  readonly allowImmediateBlock?: boolean;
+}
+
+/** A credit policy document, as JSON. */
+export interface PolicyDocument {
+  readonly $schema?: string;
+  readonly id: string;
+  readonly version: string | number;
+  readonly description?: string;
+  readonly currency?: string;
+  readonly locale?: "pt-BR" | "en";
+  readonly graceDays?: number;
+  readonly calendar?: CalendarOptions;
+  readonly ignoreOverdueBelow?: string;
+  readonly consumer?: boolean;
+  readonly rules: readonly Rule[];
+}
+
+/** A validated policy: the document with defaults filled in, frozen. */
+export interface Policy extends PolicyDocument {
+  readonly currency: string;
+  readonly locale: "pt-BR" | "en";
+  readonly graceDays: number;
+  readonly consumer: boolean;
+}
+
+const MAX_DEPTH = 10;
+const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+const scopeSchema = z.union([
+  z.literal("all"),
+  z.literal("credit"),
+  z.strictObject({ methods: z.array(z.enum(PAYMENT_METHODS)).min(1).max(20).optional(), terms: z.array(z.enum(TERMS)).min(1).max(2).optional() }),
+]);
+
+const messageSchema = z.union([z.string().min(1).max(500), z.strictObject({ "pt-BR": z.string().min(1).max(500).optional(), en: z.string().min(1).max(500).optional() })]);
+
+function buildPolicySchema(condition: z.ZodType) {
+  const rule = z.strictObject({
+    id: z.string().regex(RULE_ID).meta({ description: "Stable rule id: letters, digits, _ . -" }),
+    description: z.string().max(500).optional(),
+    when: condition,
+    scope: scopeSchema.meta({ description: '"all", "credit" (every deferred tender), or { methods, terms }' }),
+    action: z.enum(["deny", "review", "warn"]),
+    message: messageSchema.optional(),
+    code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).optional(),
+    allowImmediateBlock: z.boolean().optional(),
+  });
+  return z.strictObject({
+    $schema: z.string().max(500).optional(),
+    id: z.string().min(1).max(128),
+    version: z.union([z.string().min(1).max(64), z.number().int().nonnegative()]),
+    description: z.string().max(2000).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: "ISO 4217; default BRL" }),
+    locale: z.enum(["pt-BR", "en"]).optional(),
+    graceDays: z.number().int().min(0).max(MAX_GRACE_DAYS).optional().meta({ description: "Carência: days after the due date before a título counts as overdue" }),
+    calendar: z.unknown().optional(),
+    ignoreOverdueBelow: z.string().max(40).optional().meta({ description: "Open balances below this money amount do not count" }),
+    consumer: z.boolean().optional().meta({ description: "CDC guards on (default true)" }),
+    rules: z.array(rule).max(200),
+  });
+}
+
+/** Validates the document's shape; conditions are checked by hand for precise issues. */
+const PolicyShape = buildPolicySchema(z.unknown());
+
+const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const ConditionJson: z.ZodType = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      fact: z.string().meta({ description: `A fact: ${Object.keys(FACT_TYPES).join(", ")}, or attributes.<name>` }),
+      op: z.enum(OPERATORS),
+      value: z.union([literal, z.array(z.union([z.string(), z.number()])), z.strictObject({ fact: z.string(), times: z.union([z.string(), z.number()]).optional() })]),
+    }),
+    z.strictObject({ all: z.array(ConditionJson).min(1) }),
+    z.strictObject({ any: z.array(ConditionJson).min(1) }),
+    z.strictObject({ not: ConditionJson }),
+  ]),
+);
+
+/**
+ * The zod schema of a policy document, for editors and validators. `definePolicy` applies it
+ * and then checks what a schema cannot (fact types, operators, CDC art. 39 IX).
+ *
+ * @example
+ * ```ts
+ * PolicySchema.safeParse(json).success;
+ * ```
+ */
+export const PolicySchema = buildPolicySchema(ConditionJson);
+
+/**
+ * The JSON Schema (draft 2020-12) of a policy file, so editors can autocomplete and check it:
+ * point a policy's `"$schema"` at the copy shipped as `credit-block/policy.schema.json`.
+ *
+ * @example
+ * ```ts
+ * const schema = policyJsonSchema();
+ * schema.properties.rules; // { type: "array", … }
+ * ```
+ */
+export function policyJsonSchema(): Record<string, unknown> & { properties: Record<string, unknown> } {
+  return z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown> & { properties: Record<string, unknown> };
+}
+
+/**
+ * The error `definePolicy` throws: a {@link CreditBlockError} with code `INVALID_POLICY` and
+ * every problem of the document.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   definePolicy(json);
+ * } catch (error) {
+ *   if (error instanceof PolicyError) for (const i of error.issues) console.error(`${i.path}: ${i.message}`);
+ * }
+ * ```
+ */
+export class PolicyError extends CreditBlockError {
+  override readonly name = "PolicyError";
+  constructor(issues: readonly Issue[]) {
+    super("INVALID_POLICY", issues);
+  }
+}
+
+// ---- compiled condition tree -------------------------------------------------------------
+
+/** @internal */
+export type Operand =
+  | { readonly kind: "literal"; readonly value: number | string | boolean | null | readonly (string | number)[] }
+  | { readonly kind: "fact"; readonly fact: string; readonly type: FactType; readonly times?: { readonly num: bigint; readonly den: bigint } };
+
+/** @internal */
+export type CheckedCondition =
+  | { readonly kind: "cmp"; readonly fact: string; readonly type: FactType; readonly op: Operator; readonly value: Operand }
+  | { readonly kind: "all" | "any"; readonly items: readonly CheckedCondition[] }
+  | { readonly kind: "not"; readonly item: CheckedCondition };
+
+/** @internal */
+export interface CheckedRule {
+  readonly rule: Rule;
+  readonly when: CheckedCondition;
+  readonly facts: readonly string[];
+}
+
+/** @internal */
+export interface CheckedPolicy {
+  readonly policy: Policy;
+  readonly rules: readonly CheckedRule[];
+  readonly digits: number;
+  readonly ignoreBelowMinor: number;
+}
+
+const OPS_BY_TYPE: Record<FactType, readonly Operator[]> = {
+  money: ["eq", "ne", "gt", "gte", "lt", "lte"],
+  count: ["eq", "ne", "gt", "gte", "lt", "lte", "in", "notIn"],
+  percent: ["eq", "ne", "gt", "gte", "lt", "lte"],
+  boolean: ["eq", "ne"],
+  string: ["eq", "ne", "in", "notIn"],
+  list: ["includes"],
+  attribute: ["eq", "ne", "gt", "gte", "lt", "lte", "in", "notIn"],
+};
+
+const INVALID = Symbol("invalid literal");
+
+/** JSON text of any value; `JSON.stringify` returns undefined for functions and symbols. */
+const jsonText = (v: unknown): string => (JSON.stringify(v) as string | undefined) ?? "undefined";
+
+const describeValue = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "string" ? `the string ${JSON.stringify(v).slice(0, 40)}` : `${typeof v} ${jsonText(v)}`.slice(0, 40));
+
+class Checker {
+  readonly issues: Issue[] = [];
+  constructor(private readonly digits: number, private readonly currency: string) {}
+
+  condition(raw: unknown, path: string, depth: number, facts: Set<string>): CheckedCondition | null {
+    if (depth > MAX_DEPTH) {
+      this.issues.push(issue(path, "policy.too_deep", { max: MAX_DEPTH }));
+      return null;
+    }
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      this.issues.push(issue(path, "policy.condition_shape"));
+      return null;
+    }
+    const c = raw as Record<string, unknown>;
+    const keys = Object.keys(c);
+    for (const group of ["all", "any"] as const) {
+      if (keys.length === 1 && keys[0] === group) {
+        const list = c[group];
+        if (!Array.isArray(list) || list.length === 0) {
+          this.issues.push(issue(`${path}.${group}`, "policy.empty_group", { group }));
+          return null;
+        }
+        if (list.length > 100) this.issues.push(issue(`${path}.${group}`, "too_big", { maximum: "100 conditions" }));
+        const items = list.slice(0, 100).map((item, i) => this.condition(item, `${path}.${group}[${i}]`, depth + 1, facts));
+        return items.every((i) => i !== null) ? { kind: group, items: items } : null;
+      }
+    }
+    if (keys.length === 1 && keys[0] === "not") {
+      const item = this.condition(c.not, `${path}.not`, depth + 1, facts);
+      return item ? { kind: "not", item } : null;
+    }
+    if (!("fact" in c) || !("op" in c) || !("value" in c) || keys.some((k) => k !== "fact" && k !== "op" && k !== "value")) {
+      for (const k of keys) if (!["fact", "op", "value", "all", "any", "not"].includes(k)) this.issues.push(issue(`${path}.${k}`, "unknown_key", { key: k }));
+      this.issues.push(issue(path, "policy.condition_shape"));
+      return null;
+    }
+    return this.comparison(c, path, facts);
+  }
+
+  private comparison(c: Record<string, unknown>, path: string, facts: Set<string>): CheckedCondition | null {
+    const before = this.issues.length;
+    const fact = c.fact;
+    const type = typeof fact === "string" ? factType(fact) : undefined;
+    if (typeof fact !== "string" || type === undefined) {
+      this.issues.push(issue(`${path}.fact`, "policy.unknown_fact", { fact: String(fact).slice(0, 60), known: Object.keys(FACT_TYPES).join(", ") }));
+    }
+    const op = c.op;
+    if (typeof op !== "string" || !(OPERATORS as readonly string[]).includes(op)) {
+      this.issues.push(issue(`${path}.op`, "policy.unknown_op", { op: String(op).slice(0, 20), ops: OPERATORS.join(", ") }));
+    } else if (type && !OPS_BY_TYPE[type].includes(op as Operator)) {
+      this.issues.push(issue(`${path}.op`, "policy.op_type", { op, type, fact: String(fact), ops: OPS_BY_TYPE[type].join(", ") }));
+    }
+    if (this.issues.length > before || !type) return null;
+    facts.add(fact as string);
+    const value = this.operand(c.value, type, op as Operator, String(fact), `${path}.value`, facts);
+    return value ? { kind: "cmp", fact: fact as string, type, op: op as Operator, value } : null;
+  }
+
+  private operand(v: unknown, type: FactType, op: Operator, fact: string, path: string, facts: Set<string>): Operand | null {
+    const bad = (expected: string): null => {
+      this.issues.push(issue(path, "policy.value_type", { fact, type, expected, got: describeValue(v) }));
+      return null;
+    };
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+      const ref = v as Record<string, unknown>;
+      for (const k of Object.keys(ref)) if (k !== "fact" && k !== "times") this.issues.push(issue(`${path}.${k}`, "unknown_key", { key: k }));
+      const otherType = typeof ref.fact === "string" ? factType(ref.fact) : undefined;
+      if (typeof ref.fact !== "string" || otherType === undefined) {
+        this.issues.push(issue(`${path}.fact`, "policy.unknown_fact", { fact: String(ref.fact).slice(0, 60), known: Object.keys(FACT_TYPES).join(", ") }));
+        return null;
+      }
+      if (otherType !== type && otherType !== "attribute" && type !== "attribute") return bad(`a ${type} fact (got the ${otherType} fact ${ref.fact})`);
+      if (op === "in" || op === "notIn" || op === "includes") return bad("a literal list");
+      let times: { num: bigint; den: bigint } | undefined;
+      if (ref.times !== undefined) {
+        const text = typeof ref.times === "number" && Number.isFinite(ref.times) ? String(ref.times) : ref.times;
+        if (typeof text !== "string" || !/^\d{1,6}(\.\d{1,6})?$/.test(text) || !(type === "money" || type === "count" || type === "percent")) {
+          this.issues.push(issue(`${path}.times`, "decimal.format", { value: jsonText(ref.times).slice(0, 20) }));
+          return null;
+        }
+        const [whole = "0", frac = ""] = text.split(".");
+        times = { num: BigInt(whole + frac), den: 10n ** BigInt(frac.length) };
+      }
+      facts.add(ref.fact);
+      return { kind: "fact", fact: ref.fact, type: otherType, ...(times ? { times } : {}) };
+    }
+    if (op === "in" || op === "notIn") {
+      if (!Array.isArray(v) || v.length === 0 || v.length > 100) return bad("a non-empty list (at most 100 items)");
+      const items = v.map((item: unknown) => this.scalar(item, type, op, fact, path));
+      return items.every((i) => i !== INVALID) ? { kind: "literal", value: items as (string | number)[] } : null;
+    }
+    if (Array.isArray(v)) return bad(`a single value (lists go with "in" / "notIn")`);
+    const scalar = this.scalar(v, type, op, fact, path);
+    return scalar === INVALID ? null : { kind: "literal", value: scalar };
+  }
+
+  /** One literal, converted to the comparison form; INVALID after recording an issue. */
+  private scalar(v: unknown, type: FactType, op: Operator, fact: string, path: string): string | number | boolean | null | typeof INVALID {
+    const bad = (expected: string): typeof INVALID => {
+      this.issues.push(issue(path, "policy.value_type", { fact, type, expected, got: describeValue(v) }));
+      return INVALID;
+    };
+    const nullable = op === "eq" || op === "ne";
+    switch (type) {
+      case "money": {
+        if (v === null && nullable && (fact === "creditLimit" || fact === "availableCredit")) return null;
+        if (typeof v !== "string") return bad(`a money string like "500.00" (a number here would be a count)`);
+        try {
+          return moneyDec(v, this.currency, path).times(10 ** this.digits).toNumber();
+        } catch (error) {
+          if (error instanceof CreditBlockError) this.issues.push(...error.issues);
+          return INVALID;
+        }
+      }
+      case "count":
+        if (typeof v !== "number" || !Number.isSafeInteger(v)) return bad(`a whole number${typeof v === "string" ? ' (a string like "500.00" is money, not a count)' : ""}`);
+        return v;
+      case "percent": {
+        const text = typeof v === "number" && Number.isFinite(v) ? String(v) : v;
+        if (typeof text !== "string" || !/^-?\d{1,4}(\.\d{1,2})?$/.test(text)) return bad('a percentage with at most 2 decimals, like 50 or "33.33"');
+        return new D(text).times(100).toNumber();
+      }
+      case "boolean":
+        return typeof v === "boolean" ? v : bad("true or false");
+      case "string":
+        if (v === null && nullable) return null;
+        return typeof v === "string" && v.length <= 200 ? v : bad("a string");
+      case "list":
+        return typeof v === "string" && v.length <= 200 ? v : bad("a string to look for in the list");
+      case "attribute":
+        if (typeof v === "string" && v.length <= 500) return v;
+        if (typeof v === "boolean") return (op === "eq" || op === "ne") ? v : bad("a number for an ordering operator");
+        if (typeof v === "number" && Number.isFinite(v)) return v;
+        return bad("a string, a finite number or a boolean");
+    }
+  }
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
+const EXTRA_PLACEHOLDERS = new Set(["holdReason", "oldestOverdueDueDate", "rule"]);
+
+/** Methods whose immediate tenders are "pronto pagamento" under CDC art. 39 IX. */
+const PRONTO_PAGAMENTO: ReadonlySet<PaymentMethod> = new Set(["cash", "pix", "debit_card", "credit_card", "digital_wallet", "bank_transfer", "voucher"]);
+
+/** True when a scope can reach an immediate tender paid by a pronto-pagamento method. @internal */
+export function scopeReachesProntoPagamento(scope: Scope): boolean {
+  if (scope === "credit") return false;
+  if (scope === "all") return true;
+  if (scope.terms && !scope.terms.includes("immediate")) return false;
+  return (scope.methods ?? PAYMENT_METHODS).some((m) => PRONTO_PAGAMENTO.has(m));
+}
+
+/** Validates and compiles a document's conditions. @internal */
+export function checkPolicy(json: unknown): CheckedPolicy {
+  const parsed = PolicyShape.safeParse(json, { reportInput: true });
+  const issues: Issue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+  const doc = (parsed.success ? parsed.data : json) as Partial<PolicyDocument> | null;
+  const currency = typeof doc?.currency === "string" && /^[A-Z]{3}$/.test(doc.currency) ? doc.currency : "BRL";
+  const digits = currencyDigits(currency);
+  const checker = new Checker(digits, currency);
+  const consumer = doc?.consumer !== false;
+  let ignoreBelowMinor = 0;
+  if (parsed.success) {
+    const p = parsed.data;
+    if (p.calendar !== undefined) {
+      try {
+        checkCalendarOptions(p.calendar, "calendar");
+      } catch (error) {
+        if (error instanceof CreditBlockError) issues.push(...error.issues);
+        else throw error;
+      }
+    }
+    if (p.ignoreOverdueBelow !== undefined) {
+      try {
+        const dec = moneyDec(p.ignoreOverdueBelow, currency, "ignoreOverdueBelow");
+        if (dec.isNegative()) issues.push(issue("ignoreOverdueBelow", "money.negative", { value: p.ignoreOverdueBelow }));
+        ignoreBelowMinor = dec.times(10 ** digits).toNumber();
+      } catch (error) {
+        if (error instanceof CreditBlockError) issues.push(...error.issues);
+        else throw error;
+      }
+    }
+  }
+  const rules: CheckedRule[] = [];
+  const rawRules = Array.isArray(doc?.rules) ? (doc.rules as unknown[]) : [];
+  const seen = new Map<string, number>();
+  rawRules.slice(0, 200).forEach((raw, i) => {
+    if (typeof raw !== "object" || raw === null) return;
+    const r = raw as Rule;
+    const path = `rules[${i}]`;
+    if (typeof r.id === "string") {
+      const first = seen.get(r.id);
+      if (first !== undefined) issues.push(issue(`${path}.id`, "duplicate_id", { id: r.id, first: `rules[${first}]` }));
+      else seen.set(r.id, i);
+    }
+    const facts = new Set<string>();
+    const before = checker.issues.length;
+    const when = "when" in r ? checker.condition(r.when, `${path}.when`, 1, facts) : null;
+    if (!("when" in r) && parsed.success) issues.push(issue(`${path}.when`, "required"));
+    if (consumer && r.action === "deny" && r.allowImmediateBlock !== true && isScope(r.scope) && scopeReachesProntoPagamento(r.scope)) {
+      issues.push(issue(`${path}.scope`, "policy.immediate_block"));
+    }
+    for (const text of messageTexts(r.message)) {
+      for (const m of text.matchAll(PLACEHOLDER)) {
+        const name = m[1] ?? "";
+        if (factType(name) === undefined && !EXTRA_PLACEHOLDERS.has(name)) issues.push(issue(`${path}.message`, "policy.placeholder", { name }));
+      }
+    }
+    if (when && checker.issues.length === before) rules.push({ rule: r, when, facts: [...facts] });
+  });
+  issues.push(...checker.issues);
+  if (issues.length > 0 || !parsed.success) throw new PolicyError(issues);
+  const p = parsed.data;
+  const policy: Policy = deepFreeze({
+    ...p,
+    currency,
+    locale: p.locale ?? "pt-BR",
+    graceDays: p.graceDays ?? 0,
+    consumer,
+    rules: p.rules as unknown as Rule[],
+  } as Policy);
+  return { policy, rules, digits, ignoreBelowMinor };
+}
+
+function isScope(scope: unknown): scope is Scope {
+  return scope === "all" || scope === "credit" || (typeof scope === "object" && scope !== null);
+}
+
+function messageTexts(message: unknown): string[] {
+  if (typeof message === "string") return [message];
+  if (typeof message === "object" && message !== null) return Object.values(message).filter((t): t is string => typeof t === "string");
+  return [];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * Validates a policy document and returns it with defaults filled in, frozen. Throws one
+ * {@link PolicyError} listing every problem at once, each with its JSON path: unknown keys,
+ * facts and operators; a money literal compared with a count (and the reverse); duplicate rule
+ * ids; an empty `all`/`any`; unknown message placeholders; and — with `consumer: true`, the
+ * default — a rule that could deny a sale paid at once, which CDC art. 39 IX forbids
+ * ("recusar a venda de bens … a quem se disponha a adquiri-los mediante pronto pagamento",
+ * https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm) unless the rule says
+ * `"allowImmediateBlock": true`.
+ *
+ * @example
+ * ```ts
+ * const policy = definePolicy({
+ *   id: "loja-centro",
+ *   version: 3,
+ *   graceDays: 5,
+ *   rules: [
+ *     { id: "overdue", when: { fact: "overdueCount", op: "gt", value: 0 }, scope: "credit", action: "deny" },
+ *     { id: "limit", when: { fact: "exposureAfterSale", op: "gt", value: { fact: "creditLimit" } }, scope: "credit", action: "review" },
+ *   ],
+ * });
+ * policy.locale; // "pt-BR"
+ * ```
+ */
+export function definePolicy(json: unknown): Policy {
+  return checkPolicy(json).policy;
+}
