@@ -211,7 +211,10 @@ const OPS_BY_TYPE: Record<FactType, readonly Operator[]> = {
 const INVALID = Symbol("invalid literal");
 
 /** JSON text of any value; `JSON.stringify` returns undefined for functions and symbols. */
-const jsonText = (v: unknown): string => JSON.stringify(v) ?? "undefined";
+function jsonText(v: unknown): string {
+  const text: string | undefined = JSON.stringify(v);
+  return text ?? "undefined";
+}
 
 const describeValue = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "string" ? `the string ${JSON.stringify(v).slice(0, 40)}` : `${typeof v} ${jsonText(v)}`.slice(0, 40));
 
