@@ -212,8 +212,9 @@ const INVALID = Symbol("invalid literal");
 
 /** JSON text of any value; `JSON.stringify` returns undefined for functions and symbols. */
 function jsonText(v: unknown): string {
-  const text: string | undefined = JSON.stringify(v);
-  return text ?? "undefined";
+  // The lib types say string, but JSON.stringify(undefined) and of a function is undefined.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+  return JSON.stringify(v) ?? "undefined";
 }
 
 const describeValue = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "string" ? `the string ${JSON.stringify(v).slice(0, 40)}` : `${typeof v} ${jsonText(v)}`.slice(0, 40));
