@@ -147,7 +147,8 @@ export const PolicySchema = buildPolicySchema(ConditionJson);
  * ```
  */
 export function policyJsonSchema(): Record<string, unknown> & { properties: Record<string, unknown> } {
-  return z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown> & { properties: Record<string, unknown> };
+  const schema = z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown> & { properties: Record<string, unknown> };
+  return { ...schema, title: "credit-block policy", description: "A credit policy for credit-block's definePolicy: which tenders to deny, review or warn, and when." };
 }
 
 /**

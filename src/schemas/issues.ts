@@ -48,10 +48,20 @@ export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], base = "")
       case "invalid_format":
         out.push(issue(path, "invalid_format", { format: zi.format }));
         break;
-      case "invalid_union":
-        if (zi.input === undefined) out.push(issue(path, "required"));
-        else out.push(issue(path, "invalid_type", { expected: zi.message, received: describeReceived(zi.input) }));
+      case "invalid_union": {
+        if (zi.input === undefined) {
+          out.push(issue(path, "required"));
+          break;
+        }
+        // Report the branch that got furthest into the value (e.g. the object form of a scope
+        // whose method is misspelt), not a bare "invalid input".
+        const branches = "errors" in zi ? zi.errors : [];
+        const depth = (list: readonly z.core.$ZodIssue[]): number => Math.max(0, ...list.map((i) => i.path.length + (i.code === "invalid_type" || i.code === "invalid_value" ? 0 : 1)));
+        const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
+        if (best && depth(best) > 0) out.push(...fromZodIssues(best, path));
+        else out.push(issue(path, "invalid_type", { expected: zi.message === "Invalid input" ? "one of the allowed forms" : zi.message, received: describeReceived(zi.input) }));
         break;
+      }
       case "custom": {
         const params = (zi.params ?? {}) as { code?: unknown; params?: MessageParams };
         if (isIssueCode(params.code)) out.push(issue(path, params.code, params.params ?? {}));
