@@ -2,24 +2,16 @@
  * The demo behind `npm start`: the library at work on a fictional store's ledger
  * (examples/data/store.json). Each capability adds its section.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   addDays, ageReceivables, checkoutSchemas, computeCharges, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
   parseInput, sumMoney, type Receivable, type ReceivableInput,
 } from "credit-block";
 
-interface SampleStore {
-  store: { name: string; cnpj: string; city: string; state: string };
-  asOf: string;
-  customers: ({ id: string; name: string } & Record<string, unknown>)[];
-  receivables: unknown[];
-}
+import { checkoutRequest, describeDecision, gate } from "./checkout.js";
+import { loadSampleStore, type SampleStore } from "./sample-store.js";
 
-export function loadSampleStore(): SampleStore {
-  const path = fileURLToPath(new URL("./data/store.json", import.meta.url));
-  return JSON.parse(readFileSync(path, "utf8")) as SampleStore;
-}
+export { loadSampleStore };
 
 const WEEKDAYS = ["dom", "seg", "ter", "qua", "qui", "sex", "sáb"];
 
@@ -67,12 +59,27 @@ export function chargesSection(data: SampleStore): string[] {
   const report = ageReceivables(data.receivables, { asOf: data.asOf });
   const debtor = [...report.customers].filter((c) => c.overdueCount > 0).sort((a, b) => (a.customerId < b.customerId ? -1 : 1))[0];
   if (!debtor) return [];
-  const rows = (data.receivables as ReceivableInput[])
+  const rows = (data.receivables as unknown as ReceivableInput[])
     .filter((r) => r.customerId === debtor.customerId && r.status === undefined && r.dueDate < data.asOf);
   const lines = [`Encargos de ${debtor.customerId} em ${data.asOf} (multa 2%, juros de mora 1% a.m. pro rata, arredondamento para baixo)`];
   for (const r of rows) {
     const c = computeCharges(r, { asOf: data.asOf, finePercent: "2", monthlyInterestPercent: "1" });
     lines.push(`  ${r.id} venc. ${r.dueDate}  ${c.daysLate} dias: principal ${formatMoney(c.principal)} + multa ${formatMoney(c.fine)} + juros ${formatMoney(c.interest)} = ${formatMoney(c.total)}`);
+  }
+  return lines;
+}
+
+/** Three customers of the sample store at the counter, one of each grade. */
+export function decisionsSection(data: SampleStore): string[] {
+  const lines = ["Decisões no caixa (política examples/policy.json), venda de R$ 300,00 no crediário em 3x"];
+  const picked = new Map<string, string>();
+  for (const customer of data.customers) {
+    const d = gate.decide(checkoutRequest(customer.id, [{ method: "store_credit", amount: "300.00", installments: 3 }]));
+    if (!picked.has(d.status) && d.status !== "warning") {
+      picked.set(d.status, customer.id);
+      lines.push(...describeDecision(customer.id, d));
+    }
+    if (picked.size === 3) break;
   }
   return lines;
 }
@@ -83,7 +90,8 @@ export function demo(): string {
     ...calendarSection(Number(data.asOf.slice(0, 4))), "",
     ...ledgerSection(data), "",
     ...agingSection(data), "",
-    ...chargesSection(data),
+    ...chargesSection(data), "",
+    ...decisionsSection(data),
   ].join("\n");
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { demo, loadSampleStore } from "../examples/demo.js";
+import { checkoutRequest, gate, main as checkoutMain } from "../examples/checkout.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -16,6 +17,13 @@ describe("the demo (npm start)", () => {
     expect(out).toMatch(/multa R\$ [\d.]+,\d\d \+ juros R\$ [\d.]+,\d\d = R\$ [\d.]+,\d\d/);
   });
 
+  it("shows three customers at the counter: clear, restricted (with what to pay) and blocked", () => {
+    const out = demo();
+    expect(out).toMatch(/C\d{4}: CLEAR — venda allow/);
+    expect(out).toMatch(/C\d{4}: RESTRICTED — venda (deny|review)[\s\S]*para liberar o crediário: pagar R\$ [\d.]+,\d\d/);
+    expect(out).toMatch(/C\d{4}: BLOCKED — venda deny/);
+  });
+
   it("runs as a command and exits 0", () => {
     const out = execFileSync(process.execPath, ["--import", "tsx", "examples/demo.ts"], { cwd: root, encoding: "utf8" });
     expect(out).toContain("Carteira de Loja Exemplo de Utilidades Ltda");
@@ -27,5 +35,28 @@ describe("the demo (npm start)", () => {
     expect(data.receivables.length).toBeGreaterThanOrEqual(2000);
     // the ledger parses (every row valid) — the demo would throw otherwise
     expect(() => demo()).not.toThrow();
+  });
+});
+
+describe("examples/checkout.ts (a POS checkout loop)", () => {
+  it("refuses crediário to a customer with an overdue título but keeps PIX open", () => {
+    const out = checkoutMain().join("\n");
+    expect(out).toContain("C0003: CLEAR — venda allow");
+    expect(out).toMatch(/C0016: RESTRICTED — venda deny\n {2}store_credit\/deferred R\$ 300,00: deny \(1 título vencido/);
+    expect(out).toContain("pix/immediate R$ 50,00: allow");
+  });
+
+  it("its regularize amount, once paid, really frees the crediário", () => {
+    const request = checkoutRequest("C0016", [{ method: "store_credit", amount: "300.00" }]);
+    const d = gate.decide(request);
+    expect(d.regularize).not.toBeNull();
+    const ids = new Set(d.regularize?.receivableIds);
+    const paid = { ...request, receivables: request.receivables.map((r) => (ids.has(r.id) ? { ...r, status: "paid" as const, paidDate: request.asOf, openAmount: "0.00" } : r)) };
+    expect(gate.decide(paid).outcome).toBe("allow");
+  });
+
+  it("runs as a command", () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "examples/checkout.ts"], { cwd: root, encoding: "utf8" });
+    expect(out).toContain("para liberar o crediário");
   });
 });
