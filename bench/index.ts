@@ -3,6 +3,9 @@
  * Run with --expose-gc to also print memory figures.
  */
 import { benchAging } from "./aging.js";
+import { benchEngine } from "./engine.js";
 
 console.log(`credit-block benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
-benchAging(Number(process.env.BENCH_AGING_ROWS ?? 1_000_000));
+const only = process.argv[2];
+if (!only || only === "aging") benchAging(Number(process.env.BENCH_AGING_ROWS ?? 1_000_000));
+if (!only || only === "engine") await benchEngine();

@@ -65,6 +65,7 @@ export class ExactSums {
 
   reset(): void {
     this.cells.fill(0);
-    this.spill.clear();
+    // Map#clear allocates a fresh table: skip it in the (usual) case where nothing spilled.
+    if (this.spill.size > 0) this.spill.clear();
   }
 }

@@ -3,9 +3,11 @@ import { dayNumber, fromDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError } from "../errors/CreditBlockError.js";
 import type { Locale } from "../errors/messages.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
-import { checkoutSchemas, PAYMENT_METHODS, TERMS, type CheckoutRequest, type CheckoutRequestInput, type PaymentMethod, type Term } from "../schemas/checkout.js";
+import { checkoutSchemas, PAYMENT_METHODS, TERMS, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
 import { FactsTable } from "../aging/facts.js";
+import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
+import { issue, type Issue } from "../errors/CreditBlockError.js";
 import { compileCondition, compileScope, type Predicate } from "./compile.js";
 import { ruleCode, ruleMessage } from "./explain.js";
 import { publicFacts, type Facts, type FactValues, type Segment } from "./facts.js";
@@ -98,8 +100,24 @@ interface Item {
   readonly overdueFrom: number;
 }
 
+/** The request as the engine uses it: parsed head, receivables reduced to rows. */
+interface ParsedRequest {
+  readonly asOf: ISODate;
+  readonly customer: Customer;
+  readonly tenders: readonly Tender[];
+  readonly receivables: readonly ReceivableRow[];
+}
+
+interface ReceivableRow {
+  readonly id: string;
+  readonly status: RowStatus;
+  readonly openMinor: number;
+  readonly dueDay: number;
+  readonly paidDay: number;
+}
+
 interface Context {
-  readonly request: CheckoutRequest;
+  readonly request: ParsedRequest;
   readonly items: readonly Item[];
   readonly pendingMinor: number;
   readonly saleTotal: number;
@@ -147,10 +165,13 @@ class Gate implements CreditGate {
   private readonly rules: readonly CompiledRule[];
   private readonly calendar;
   private readonly schema;
+  private readonly currency: string;
   private readonly digits: number;
   private readonly ignoreBelow: number;
   private readonly locale: Locale;
   private readonly table = new FactsTable(1);
+  /** The worst grade this policy can give, so `nextChange` stops early when already there. */
+  private readonly worstStatus: number;
 
   constructor(private readonly checked: CheckedPolicy) {
     this.policy = checked.policy;
@@ -158,7 +179,8 @@ class Gate implements CreditGate {
     this.ignoreBelow = checked.ignoreBelowMinor;
     this.locale = checked.policy.locale;
     this.calendar = compileCalendar(checked.policy.calendar, "policy.calendar");
-    this.schema = checkoutSchemas(checked.policy.currency).checkoutRequest;
+    this.currency = checked.policy.currency;
+    this.schema = checkoutSchemas(checked.policy.currency).checkoutHead;
     this.rules = checked.rules.map((r, index) => {
       const scope = compileScope(r.rule.scope);
       return {
@@ -172,12 +194,14 @@ class Gate implements CreditGate {
         dayThresholds: dayThresholds(r.when),
       };
     });
+    const deny = this.rules.filter((r) => r.rule.action !== "warn");
+    this.worstStatus = deny.some((r) => r.rule.action === "deny" && r.reachesImmediate)
+      ? STATUS_RANK.blocked
+      : deny.length > 0 ? STATUS_RANK.restricted : this.rules.length > 0 ? STATUS_RANK.warning : STATUS_RANK.clear;
   }
 
   decide(input: CheckoutRequestInput): Decision {
-    const parsed = this.schema.safeParse(input, { reportInput: true });
-    if (!parsed.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(parsed.error.issues));
-    const ctx = this.context(parsed.data);
+    const ctx = this.context(this.parse(input));
     const asOfDay = dayNumber(ctx.request.asOf, "asOf");
     const now = this.evaluate(ctx, asOfDay, 0);
     const verdict = this.verdict(ctx, now);
@@ -197,23 +221,56 @@ class Gate implements CreditGate {
     };
   }
 
-  private context(request: CheckoutRequest): Context {
+  /**
+   * Validates the request: zod for the customer and the sale, the aging row reader for the
+   * receivables (a fast path that defers to ReceivableSchema for anything unusual), then the
+   * cross-field rules of CheckoutRequestSchema. Every issue is reported at once.
+   */
+  private parse(input: unknown): ParsedRequest {
+    const head = this.schema.safeParse(input, { reportInput: true });
+    const issues: Issue[] = head.success ? [] : fromZodIssues(head.error.issues);
+    const raw = (typeof input === "object" && input !== null ? (input as { receivables?: unknown }).receivables : undefined);
+    const receivables: ReceivableRow[] = [];
+    if (Array.isArray(raw) && raw.length <= 50_000) {
+      const reader = new ReceivableReader(this.currency, this.digits, "receivables");
+      const asOfDay = head.success ? dayNumber(head.data.asOf, "asOf") : Number.POSITIVE_INFINITY;
+      const customerId = head.success ? head.data.customer.id : undefined;
+      const seen = new Map<string, number>();
+      raw.forEach((r: unknown, i) => {
+        if (!reader.read(r, i)) return;
+        const row = reader.row;
+        const first = seen.get(row.id);
+        if (first !== undefined) issues.push(issue(`receivables[${i}].id`, "duplicate_id", { id: row.id, first: `receivables[${first}]` }));
+        else seen.set(row.id, i);
+        if (row.customerId !== "" && customerId !== undefined && row.customerId !== customerId) {
+          issues.push(issue(`receivables[${i}].customerId`, "invalid_value", { options: JSON.stringify(customerId) }));
+        }
+        if (row.paidDay > asOfDay) {
+          issues.push(issue(`receivables[${i}].paidDate`, "receivable.paid_after_as_of", { paid: fromDayNumber(row.paidDay), asOf: fromDayNumber(asOfDay) }));
+        }
+        receivables.push({ id: row.id, status: row.status, openMinor: row.openMinor, dueDay: row.dueDay, paidDay: row.paidDay });
+      });
+      issues.push(...reader.issues);
+    }
+    if (!head.success || issues.length > 0) throw new CreditBlockError("INVALID_INPUT", sortIssues(issues));
+    return { asOf: head.data.asOf, customer: head.data.customer, tenders: head.data.sale?.tenders ?? [], receivables };
+  }
+
+  private context(request: ParsedRequest): Context {
     const grace = this.policy.graceDays;
     const items: Item[] = [];
     const digits = this.digits;
     const currency = this.policy.currency;
     for (const r of request.receivables) {
-      if (r.status === "paid" || r.status === "written_off" || r.status === "renegotiated" || r.status === "disputed") continue;
-      const open = moneyToMinor(r.openAmount ?? r.amount, digits, currency, "openAmount");
-      if (open === 0) continue;
-      const due = dayNumber(r.dueDate, "dueDate");
-      items.push({ id: r.id, openMinor: open, dueDay: due, overdueFrom: Math.max(this.calendar.nextBusinessDay(due), due + grace) + 1 });
+      if (r.status !== RowStatus.Open || r.openMinor === 0) continue;
+      const due = r.dueDay;
+      items.push({ id: r.id, openMinor: r.openMinor, dueDay: due, overdueFrom: Math.max(this.calendar.nextBusinessDay(due), due + grace) + 1 });
     }
     // Oldest first: the order `regularize` pays in.
     items.sort((a, b) => a.dueDay - b.dueDay || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     let saleTotal = 0;
     let saleCredit = 0;
-    for (const t of request.sale?.tenders ?? []) {
+    for (const t of request.tenders) {
       const minor = moneyToMinor(t.amount, digits, currency, "amount");
       saleTotal += minor;
       if (t.term === "deferred") saleCredit += minor;
@@ -316,12 +373,26 @@ class Gate implements CreditGate {
       return { outcome, reasons: list };
     };
     const options = OPTIONS.map(([method, term]) => ({ method, term, outcome: outcomeFor(method, term).outcome }));
-    const tenders: TenderDecision[] = (ctx.request.sale?.tenders ?? []).map((t) => {
+    const tenders: TenderDecision[] = ctx.request.tenders.map((t) => {
       const v = outcomeFor(t.method, t.term);
       return { method: t.method, term: t.term, amount: t.amount, ...(t.installments !== undefined ? { installments: t.installments } : {}), outcome: v.outcome, reasons: sortReasons(v.reasons) };
     });
     const outcome = tenders.reduce<Outcome>((worst, t) => (RANK[t.outcome] > RANK[worst] ? t.outcome : worst), "allow");
     return { outcome, options, tenders, reasons: sortReasons(reasons.map((r) => r.reason)), status: statusOf(options, reasons.length > 0) };
+  }
+
+  /** The customer grade alone, without building messages (used to scan future dates). */
+  private statusOnly(e: Evaluation): CustomerStatus {
+    let immediateDeny = false;
+    let restricted = false;
+    for (const { rule, released } of e.fired) {
+      if (released || rule.rule.action === "warn") continue;
+      if (rule.rule.action === "deny" && rule.reachesImmediate) immediateDeny = true;
+      restricted = true;
+    }
+    if (immediateDeny) return "blocked";
+    if (restricted) return "restricted";
+    return e.fired.length > 0 ? "warning" : "clear";
   }
 
   /** True when some credit tender would still be denied or sent to review. */
@@ -352,6 +423,7 @@ class Gate implements CreditGate {
   }
 
   private nextChange(ctx: Context, day: number, now: Evaluation, status: CustomerStatus): Decision["nextChange"] {
+    if (STATUS_RANK[status] >= this.worstStatus) return null; // nothing can get worse
     const candidates = new Set<number>();
     for (const item of ctx.items) {
       if (item.overdueFrom > day) candidates.add(item.overdueFrom);
@@ -374,7 +446,7 @@ class Gate implements CreditGate {
       } catch {
         break; // beyond the supported calendar
       }
-      const next = this.verdict(ctx, when).status;
+      const next = this.statusOnly(when);
       if (STATUS_RANK[next] > STATUS_RANK[status]) {
         const cause = when.fired
           .filter((f) => !f.released && !firedNow.has(f.rule.rule.id))
@@ -384,6 +456,12 @@ class Gate implements CreditGate {
     }
     return null;
   }
+}
+
+/** Issues in document order: by receivable index, then field. */
+function sortIssues(issues: Issue[]): Issue[] {
+  const key = (path: string): string => path.replace(/\[(\d+)\]/g, (_m, n: string) => `[${n.padStart(6, "0")}]`);
+  return [...issues].sort((a, b) => (key(a.path) < key(b.path) ? -1 : key(a.path) > key(b.path) ? 1 : 0));
 }
 
 function statusOf(options: readonly OptionDecision[], anyReason: boolean): CustomerStatus {
@@ -419,16 +497,16 @@ function dayThresholds(c: import("./policy.js").CheckedCondition): number[] {
  * were paid (or are) more than 5 days late, or one is over 60 days late now; `occasional` when
  * any was late; `punctual` otherwise. (Market practice; thresholds will become options.)
  */
-function segmentOf(request: CheckoutRequest, day: number): Segment {
+function segmentOf(request: ParsedRequest, day: number): Segment {
   let judged = 0;
   let late = 0;
   let veryLate = false;
   for (const r of request.receivables) {
-    const due = dayNumber(r.dueDate, "dueDate");
-    if (r.status === "paid" && r.paidDate !== undefined) {
+    const due = r.dueDay;
+    if (r.status === RowStatus.Paid && !Number.isNaN(r.paidDay)) {
       judged++;
-      if (dayNumber(r.paidDate, "paidDate") - due > 5) late++;
-    } else if ((r.status === undefined || r.status === "open") && due < day) {
+      if (r.paidDay - due > 5) late++;
+    } else if (r.status === RowStatus.Open && r.openMinor > 0 && due < day) {
       judged++;
       if (day - due > 5) late++;
       if (day - due > 60) veryLate = true;

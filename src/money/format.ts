@@ -23,13 +23,22 @@ export function formatMoney(value: MoneyInput, options: FormatMoneyOptions = {})
   const currency = options.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency);
   const text = moneyDec(value, currency, "value").toFixed(digits);
-  const formatter = new Intl.NumberFormat(options.locale ?? "pt-BR", {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const formatter = formatterFor(options.locale ?? "pt-BR", currency, digits);
   // Intl accepts decimal strings exactly ("string numeric literal", ECMA-402 2023); the
   // no-break spaces it emits are normalised so output is stable across ICU versions.
   return formatter.format(text as unknown as number).replace(/[\u00a0\u202f]/g, " ");
+}
+
+// Building an Intl.NumberFormat costs tens of microseconds; formatters are immutable, so one
+// per locale and currency is kept (a handful at most).
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    if (formatters.size < 64) formatters.set(key, formatter);
+  }
+  return formatter;
 }

@@ -91,8 +91,9 @@ export function moneyToMinor(value: unknown, digits: number, currency: CurrencyC
 /**
  * Reads `-?\d+(\.\d{1,digits})?` by character codes, allocating nothing; NaN for anything else
  * (which then takes the strict path). The hot path of aging a million rows.
+ * @internal
  */
-function minorFromCanonicalText(text: string, digits: number): number {
+export function minorFromCanonicalText(text: string, digits: number): number {
   const length = text.length;
   if (length === 0 || length > 24) return Number.NaN;
   let i = 0;

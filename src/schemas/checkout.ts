@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateProblem } from "../calendar/isoDate.js";
 import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { D } from "../money/decimal.js";
 import { addIssue } from "./issues.js";
@@ -128,14 +129,23 @@ function build(currency: CurrencyCode) {
         if (r.customerId !== undefined && r.customerId !== req.customer.id) {
           addIssue(ctx, "invalid_value", { options: JSON.stringify(req.customer.id) }, ["receivables", i, "customerId"]);
         }
-        if (r.paidDate !== undefined && r.paidDate > req.asOf) {
+        if (r.paidDate !== undefined && dateProblem(req.asOf) === null && r.paidDate > req.asOf) {
           addIssue(ctx, "receivable.paid_after_as_of", { paid: r.paidDate, asOf: req.asOf }, ["receivables", i, "paidDate"]);
         }
       });
     })
     .meta({ description: "What a POS sends at checkout" });
 
-  return { money, receivable, override, customer, tender, checkoutRequest };
+  // The request without its receivables, which the engine reads through its fast row reader
+  // (same rules, checked equal by a property test); internal.
+  const checkoutHead = z.strictObject({
+    asOf: ISODateSchema,
+    customer,
+    receivables: z.array(z.unknown()).max(LIMITS.receivables),
+    sale: z.strictObject({ tenders: z.array(tender).min(1).max(LIMITS.tenders) }).optional(),
+  });
+
+  return { money, receivable, override, customer, tender, checkoutRequest, checkoutHead };
 }
 
 /** The input schemas of one currency. */

@@ -46,7 +46,7 @@ export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], base = "")
         out.push(issue(path, "too_big", { maximum: `${String(zi.maximum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""}` }));
         break;
       case "invalid_format":
-        out.push(issue(path, "invalid_format", { format: zi.format }));
+        out.push(issue(path, "invalid_format", { format: zi.format === "regex" && "pattern" in zi ? `value matching ${String(zi.pattern)}` : zi.format }));
         break;
       case "invalid_union": {
         if (zi.input === undefined) {

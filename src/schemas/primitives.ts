@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateProblem, MAX_YEAR, MIN_YEAR } from "../calendar/isoDate.js";
 import { CreditBlockError } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
-import { decToMoney, moneyDec } from "../money/toMoney.js";
+import { decToMoney, minorFromCanonicalText, minorToMoney, moneyDec } from "../money/toMoney.js";
 import { toDecimal } from "../money/decimal.js";
 import { addIssue } from "./issues.js";
 
@@ -17,12 +17,12 @@ import { addIssue } from "./issues.js";
 export const ISODateSchema = z
   .string()
   .max(10)
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
   .superRefine((value, ctx) => {
     const problem = dateProblem(value);
     if (problem) addIssue(ctx, problem, { value, min: MIN_YEAR, max: MAX_YEAR });
   })
-  .meta({ description: "Calendar date YYYY-MM-DD (no time, no zone)", examples: ["2026-11-23"] });
+  // The pattern is for JSON Schema readers; validation (one precise issue) is the refinement.
+  .meta({ description: "Calendar date YYYY-MM-DD (no time, no zone)", examples: ["2026-11-23"], pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 
 /** Sign constraint of a money field. */
 export type MoneySign = "any" | "nonnegative" | "positive";
@@ -41,6 +41,16 @@ export function moneySchema(currency: CurrencyCode = DEFAULT_CURRENCY, sign: Mon
   return z
     .union([z.string().max(40), z.number()], { error: "money (decimal string or number)" })
     .transform((value, ctx) => {
+      // Fast path: plain decimal text, read by character codes (no Decimal allocated).
+      if (typeof value === "string") {
+        const minor = minorFromCanonicalText(value, digits);
+        if (!Number.isNaN(minor)) {
+          if (sign === "positive" && minor <= 0) addIssue(ctx, "money.not_positive", { value: minorToMoney(minor, digits) });
+          else if (sign === "nonnegative" && minor < 0) addIssue(ctx, "money.negative", { value: minorToMoney(minor, digits) });
+          else return minorToMoney(minor, digits);
+          return z.NEVER;
+        }
+      }
       try {
         const dec = moneyDec(value, currency, "");
         if (sign === "positive" && !dec.greaterThan(0)) addIssue(ctx, "money.not_positive", { value: decToMoney(dec, digits) });

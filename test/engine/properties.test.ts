@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addDays, createCreditGate, type CheckoutRequestInput, type Condition, type Decision, type PolicyDocument, type ReceivableInput, type Rule } from "credit-block";
+import { addDays, CheckoutRequestSchema, CreditBlockError, createCreditGate, type CheckoutRequestInput, type Condition, type Decision, type PolicyDocument, type ReceivableInput, type Rule } from "credit-block";
 import { snapshot } from "../support/expectError.js";
 
 const AS_OF = "2026-11-23";
@@ -115,6 +115,34 @@ describe("decision engine invariants (properties)", () => {
       const b = gate.decide(request);
       expect(b).toEqual(a);
       expect(request).toEqual(before);
+    }), RUNS);
+  });
+
+  it("accepts exactly the requests CheckoutRequestSchema accepts, and reports the same paths", () => {
+    const gate = createCreditGate({ id: "p", version: 1, rules: [] });
+    const mutated = fc.tuple(requestArb, fc.constantFrom("receivables.0.amount", "receivables.0.dueDate", "receivables.1.id", "receivables.0.status", "receivables.0.paidDate", "receivables.0.extra", "receivables.0.customerId", "customer.creditLimit", "asOf", "sale.tenders.0.method"), fc.oneof(fc.anything(), fc.constantFrom("t0", "c", "other", "2026-12-01", "2026-02-30", "12.345", "paid", -1)))
+      .map(([request, path, value]) => {
+        const copy = structuredClone(request) as unknown as Record<string, unknown>;
+        const keys = path.split(".");
+        let node: Record<string, unknown> | undefined = copy;
+        for (const k of keys.slice(0, -1)) node = node?.[k] as Record<string, unknown> | undefined;
+        if (node) node[keys[keys.length - 1] as string] = value;
+        return copy;
+      });
+    fc.assert(fc.property(mutated, (request) => {
+      const schema = CheckoutRequestSchema.safeParse(request);
+      let paths: string[] = [];
+      try {
+        gate.decide(request as CheckoutRequestInput);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CreditBlockError);
+        paths = (error as CreditBlockError).issues.map((i) => i.path);
+      }
+      expect(paths.length === 0).toBe(schema.success);
+      if (!schema.success) {
+        const expected = schema.error.issues.map((i) => i.path.map((k, n) => (typeof k === "number" ? `[${k}]` : n === 0 ? String(k) : `.${String(k)}`)).join(""));
+        for (const p of new Set(expected)) expect(paths.some((q) => q === p || q.startsWith(`${p}.`) || q.startsWith(`${p}[`))).toBe(true);
+      }
     }), RUNS);
   });
 
