@@ -10,4 +10,5 @@ export * from "./charges/index.js";
 export * from "./engine/index.js";
 export * from "./errors/index.js";
 export * from "./money/index.js";
+export * from "./negotiation/index.js";
 export * from "./schemas/index.js";

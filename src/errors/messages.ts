@@ -181,6 +181,22 @@ export const MESSAGES = {
     en: (p) => `unknown placeholder {${s(p, "name")}} in the message`,
     "pt-BR": (p) => `marcador desconhecido {${s(p, "name")}} na mensagem`,
   },
+  "plan.down_payment": {
+    en: (p) => `the down payment ${s(p, "down")} must be below the principal ${s(p, "principal")}`,
+    "pt-BR": (p) => `a entrada ${s(p, "down")} deve ser menor que o principal ${s(p, "principal")}`,
+  },
+  "plan.rate_required": {
+    en: (p) => `system "${s(p, "system")}" needs monthlyRatePercent`,
+    "pt-BR": (p) => `o sistema "${s(p, "system")}" precisa de monthlyRatePercent`,
+  },
+  "plan.too_small": {
+    en: (p) => `${s(p, "count")} installments of ${s(p, "financed")} would be below one cent each`,
+    "pt-BR": (p) => `${s(p, "count")} parcelas de ${s(p, "financed")} ficariam abaixo de um centavo cada`,
+  },
+  "payoff.valid_days": {
+    en: () => "an offer must stay valid for at least 2 days (CDC art. 54-B §1)",
+    "pt-BR": () => "a oferta deve valer por pelo menos 2 dias (CDC art. 54-B §1)",
+  },
   "duplicate_id": {
     en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
     "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,
