@@ -11,4 +11,5 @@ export * from "./engine/index.js";
 export * from "./errors/index.js";
 export * from "./money/index.js";
 export * from "./negotiation/index.js";
+export * from "./profile/index.js";
 export * from "./schemas/index.js";

@@ -8,6 +8,7 @@ import { fromZodIssues } from "../schemas/issues.js";
 import { FactsTable } from "../aging/facts.js";
 import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
 import { issue, type Issue } from "../errors/CreditBlockError.js";
+import { DEFAULT_THRESHOLDS, segmentOf } from "../profile/profileCustomer.js";
 import { compileCondition, compileScope, type Predicate } from "./compile.js";
 import { ruleCode, ruleMessage } from "./explain.js";
 import { publicFacts, type Facts, type FactValues, type Segment } from "./facts.js";
@@ -281,7 +282,7 @@ class Gate implements CreditGate {
       pendingMinor: request.customer.pendingExposure === undefined ? 0 : moneyToMinor(request.customer.pendingExposure, digits, currency, "pendingExposure"),
       saleTotal,
       saleCredit,
-      segment: segmentOf(request, dayNumber(request.asOf, "asOf")),
+      segment: segmentFrom(request, dayNumber(request.asOf, "asOf")),
     };
   }
 
@@ -492,27 +493,22 @@ function dayThresholds(c: import("./policy.js").CheckedCondition): number[] {
 }
 
 /**
- * Payment-behaviour segment from the customer's títulos, provisional until the payment-profile
- * module: `new` with fewer than 3 settled or overdue títulos; `chronic` when at least 30% of them
- * were paid (or are) more than 5 days late, or one is over 60 days late now; `occasional` when
- * any was late; `punctual` otherwise. (Market practice; thresholds will become options.)
+ * The `segment` fact: the rule of `profileCustomer` (default thresholds) over the request's
+ * títulos — paid ones by their payment date, open ones by their days overdue now.
  */
-function segmentOf(request: ParsedRequest, day: number): Segment {
+function segmentFrom(request: ParsedRequest, day: number): Segment {
   let judged = 0;
   let late = 0;
-  let veryLate = false;
+  let maxOverdueNow = 0;
   for (const r of request.receivables) {
-    const due = r.dueDay;
-    if (r.status === RowStatus.Paid && !Number.isNaN(r.paidDay)) {
-      judged++;
-      if (r.paidDay - due > 5) late++;
-    } else if (r.status === RowStatus.Open && r.openMinor > 0 && due < day) {
-      judged++;
-      if (day - due > 5) late++;
-      if (day - due > 60) veryLate = true;
-    }
+    let daysLate: number;
+    if (r.status === RowStatus.Paid && !Number.isNaN(r.paidDay)) daysLate = Math.max(0, r.paidDay - r.dueDay);
+    else if (r.status === RowStatus.Open && r.openMinor > 0 && r.dueDay < day) {
+      daysLate = day - r.dueDay;
+      maxOverdueNow = Math.max(maxOverdueNow, daysLate);
+    } else continue;
+    judged++;
+    if (daysLate > DEFAULT_THRESHOLDS.lateAfterDays) late++;
   }
-  if (judged < 3) return "new";
-  if (veryLate || late * 10 >= judged * 3) return "chronic";
-  return late > 0 ? "occasional" : "punctual";
+  return segmentOf(judged, late, maxOverdueNow, DEFAULT_THRESHOLDS);
 }

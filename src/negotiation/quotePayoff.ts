@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { addDays, dayNumber, type ISODate } from "../calendar/isoDate.js";
+import { chargesOf, parseTerms, type Charges } from "../charges/computeCharges.js";
+import type { ChargeTermsInput } from "../charges/terms.js";
+import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
+import { D, type Dec } from "../money/decimal.js";
+import { divideFor, roundDec } from "../money/rounding.js";
+import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
+import { checkoutSchemas, type ReceivableInput } from "../schemas/checkout.js";
+import { fromZodIssues } from "../schemas/issues.js";
+import { PercentSchema } from "../schemas/primitives.js";
+
+/** A discount as a percent of the part it applies to, or as an amount (capped at that part). */
+export type Discount = { readonly percent: string | number } | { readonly amount: MoneyInput };
+
+/** Options of {@link quotePayoff}. */
+export interface PayoffOptions {
+  readonly asOf: ISODate;
+  /** Late-charge terms, as for `computeCharges` (without `asOf`). */
+  readonly terms: Omit<ChargeTermsInput, "asOf">;
+  /** Discounts on each part of the debt; interest and fine are the usual first concessions. */
+  readonly discounts?: { readonly interest?: Discount; readonly fine?: Discount; readonly correction?: Discount; readonly principal?: Discount };
+  /** Days the offer stays valid; at least 2 (CDC art. 54-B §1). Default 2. */
+  readonly validDays?: number;
+  /**
+   * Contract monthly rate of the installments not yet due: paying them now earns the
+   * proportional reduction of interest of CDC art. 52 §2 (present value at this rate).
+   * Without it, installments not yet due are quoted at face value.
+   */
+  readonly contractMonthlyRatePercent?: string | number;
+}
+
+/** One título of a payoff quote. */
+export interface PayoffLine {
+  readonly receivableId: string;
+  readonly charges: Charges;
+  /** For an installment not yet due, its present value at the contract rate (CDC art. 52 §2). */
+  readonly presentValue: Money | null;
+}
+
+/** A payoff quote: what the customer owes at `asOf`, the discounts, the net, until when. */
+export interface PayoffQuote {
+  readonly asOf: ISODate;
+  readonly validUntil: ISODate;
+  readonly lines: PayoffLine[];
+  readonly totals: { readonly principal: Money; readonly correction: Money; readonly fine: Money; readonly interest: Money; readonly earlyPaymentReduction: Money };
+  /** principal + correction + fine + interest − early-payment reduction. */
+  readonly gross: Money;
+  readonly discounts: { readonly interest: Money; readonly fine: Money; readonly correction: Money; readonly principal: Money };
+  readonly discount: Money;
+  /** gross − discount, never below zero. */
+  readonly net: Money;
+}
+
+const DiscountSchema = z.union([z.strictObject({ percent: PercentSchema }), z.strictObject({ amount: z.union([z.string().max(40), z.number()]) })]);
+const OptionsSchema = z.strictObject({
+  asOf: z.string(),
+  terms: z.record(z.string(), z.unknown()),
+  discounts: z.strictObject({ interest: DiscountSchema.optional(), fine: DiscountSchema.optional(), correction: DiscountSchema.optional(), principal: DiscountSchema.optional() }).optional(),
+  validDays: z.number().int().min(0).max(365).optional(),
+  contractMonthlyRatePercent: PercentSchema.optional(),
+});
+
+/**
+ * Quotes the payoff of a customer's open títulos at `asOf`: principal, correction, multa and
+ * juros per título (as {@link computeCharges}), the discounts — on interest and fine first, then
+ * correction and principal, each a percent or an amount, each capped at its part so the net is
+ * never below zero — and an offer validity of at least 2 days (CDC art. 54-B §1,
+ * https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm). Installments not yet due are
+ * brought to present value at the contract rate (CDC art. 52 §2: "redução proporcional dos
+ * juros"). Discounts given as percents are rounded up to the cent, in the customer's favour.
+ *
+ * @example
+ * ```ts
+ * const quote = quotePayoff(
+ *   [{ id: "t1", amount: "1000.00", dueDate: "2026-08-10" }],
+ *   { asOf: "2026-11-23", terms: { finePercent: "2", monthlyInterestPercent: "1" }, discounts: { interest: { percent: 100 }, fine: { percent: 50 } } },
+ * );
+ * quote.gross;  // "1055.00" (1000.00 + 20.00 multa + 35.00 juros, 105 days)
+ * quote.net;    // "1010.00"
+ * quote.validUntil; // "2026-11-25"
+ * ```
+ */
+export function quotePayoff(receivables: readonly ReceivableInput[], options: PayoffOptions): PayoffQuote {
+  const parsed = OptionsSchema.safeParse(options, { reportInput: true });
+  if (!parsed.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(parsed.error.issues, "options"));
+  const o = parsed.data;
+  const issues: Issue[] = [];
+  const validDays = o.validDays ?? 2;
+  if (validDays < 2) issues.push(issue("options.validDays", "payoff.valid_days"));
+  const terms = parseTerms({ ...o.terms, asOf: o.asOf }, "options.terms");
+  const { digits, currency } = terms;
+  const asOfDay = dayNumber(o.asOf, "options.asOf");
+  if (!Array.isArray(receivables)) throw new CreditBlockError("INVALID_INPUT", [issue("receivables", "invalid_type", { expected: "array", received: typeof receivables })]);
+  const schema = checkoutSchemas(currency).receivable;
+  const contractRate = o.contractMonthlyRatePercent === undefined ? null : new D(o.contractMonthlyRatePercent).div(100);
+  const lines: PayoffLine[] = [];
+  const sum = { principal: new D(0), correction: new D(0), fine: new D(0), interest: new D(0), reduction: new D(0) };
+  receivables.forEach((raw, i) => {
+    const r = schema.safeParse(raw, { reportInput: true });
+    if (!r.success) {
+      issues.push(...fromZodIssues(r.error.issues, `receivables[${i}]`));
+      return;
+    }
+    const rec = r.data;
+    if (rec.status === "paid" || rec.status === "written_off" || rec.status === "renegotiated") return;
+    const open = new D(rec.openAmount ?? rec.amount);
+    if (open.isZero()) return;
+    const dueDay = dayNumber(rec.dueDate, `receivables[${i}].dueDate`);
+    const charges = chargesOf(open, dueDay, terms);
+    let presentValue: Dec | null = null;
+    if (dueDay > asOfDay && contractRate !== null && contractRate.greaterThan(0)) {
+      // Present value, rounded up: the reduction is never more than the law gives.
+      presentValue = roundDec(open.div(contractRate.plus(1).pow(new D(dueDay - asOfDay).div(30))), "up", digits);
+      sum.reduction = sum.reduction.plus(open.minus(presentValue));
+    }
+    sum.principal = sum.principal.plus(charges.principal);
+    sum.correction = sum.correction.plus(charges.correction);
+    sum.fine = sum.fine.plus(charges.fine);
+    sum.interest = sum.interest.plus(charges.interest);
+    lines.push({ receivableId: rec.id, charges, presentValue: presentValue === null ? null : decToMoney(presentValue, digits) });
+  });
+  if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
+
+  const discountOf = (d: z.output<typeof DiscountSchema> | undefined, base: Dec, field: string): Dec => {
+    if (d === undefined || base.lessThanOrEqualTo(0)) return new D(0);
+    const raw = "percent" in d
+      ? roundDec(divideFor("up", base.times(d.percent), 100), "up", digits)
+      : moneyDec(d.amount, currency, `options.discounts.${field}.amount`);
+    if (raw.isNegative()) throw new CreditBlockError("INVALID_INPUT", [issue(`options.discounts.${field}`, "money.negative", { value: raw.toString() })]);
+    return D.min(raw, base);
+  };
+  const principalAfterEarly = sum.principal.minus(sum.reduction);
+  const discounts = {
+    interest: discountOf(o.discounts?.interest, sum.interest, "interest"),
+    fine: discountOf(o.discounts?.fine, sum.fine, "fine"),
+    correction: discountOf(o.discounts?.correction, sum.correction, "correction"),
+    principal: discountOf(o.discounts?.principal, principalAfterEarly, "principal"),
+  };
+  const gross = principalAfterEarly.plus(sum.correction).plus(sum.fine).plus(sum.interest);
+  const discount = discounts.interest.plus(discounts.fine).plus(discounts.correction).plus(discounts.principal);
+  const money = (d: Dec): Money => decToMoney(d, digits);
+  return {
+    asOf: o.asOf,
+    validUntil: addDays(o.asOf, validDays),
+    lines,
+    totals: { principal: money(sum.principal), correction: money(sum.correction), fine: money(sum.fine), interest: money(sum.interest), earlyPaymentReduction: money(sum.reduction) },
+    gross: money(gross),
+    discounts: { interest: money(discounts.interest), fine: money(discounts.fine), correction: money(discounts.correction), principal: money(discounts.principal) },
+    discount: money(discount),
+    net: money(D.max(gross.minus(discount), 0)),
+  };
+}
