@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import {
-  addDays, ageReceivables, checkoutSchemas, computeCharges, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
+  addDays, ageReceivables, allocate, checkoutSchemas, computeCharges, planInstallments, profileCustomer, quotePayoff, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
   parseInput, sumMoney, type Receivable, type ReceivableInput,
 } from "credit-block";
 
@@ -69,6 +69,37 @@ export function chargesSection(data: SampleStore): string[] {
   return lines;
 }
 
+/** At the collection desk: a payoff quote and two plans for the customer of the charges section. */
+export function negotiationSection(data: SampleStore): string[] {
+  const report = ageReceivables(data.receivables, { asOf: data.asOf });
+  const debtor = [...report.customers].filter((c) => c.overdueCount > 0).sort((a, b) => (a.customerId < b.customerId ? -1 : 1))[0];
+  if (!debtor) return [];
+  const rows = (data.receivables as unknown as ReceivableInput[]).filter((r) => r.customerId === debtor.customerId && r.status !== "paid");
+  const profile = profileCustomer((data.receivables as unknown as ReceivableInput[]).filter((r) => r.customerId === debtor.customerId), { asOf: data.asOf });
+  const quote = quotePayoff(rows, {
+    asOf: data.asOf,
+    terms: { finePercent: "2", monthlyInterestPercent: "1" },
+    discounts: { interest: { percent: 100 }, fine: { percent: 50 } },
+    contractMonthlyRatePercent: "2.5",
+  });
+  const lines = [
+    `Negociação de ${debtor.customerId} (perfil ${profile.segment}: ${(profile.onTimePercent ?? "—").replace(".", ",")}% dos títulos em dia, pior atraso ${profile.worstDaysLate} dias)`,
+    `  quitação hoje: bruto ${formatMoney(quote.gross)} (multa ${formatMoney(quote.totals.fine)}, juros ${formatMoney(quote.totals.interest)}, redução por antecipação ${formatMoney(quote.totals.earlyPaymentReduction)})`,
+    `  desconto ${formatMoney(quote.discount)} (100% dos juros, 50% da multa) → à vista ${formatMoney(quote.net)}, válido até ${quote.validUntil}`,
+  ];
+  for (const system of ["price", "sac"] as const) {
+    const plan = planInstallments({ principal: quote.net, downPayment: down(quote.net), count: 6, monthlyRatePercent: "1.99", system, firstDueDate: addDays(data.asOf, 30) });
+    const payments = plan.installments.map((i) => formatMoney(i.payment));
+    lines.push(`  ${system === "price" ? "Tabela Price" : "SAC"} 6x a 1,99% a.m. com entrada de ${formatMoney(plan.downPayment)}: ${payments.join(", ")}; juros ${formatMoney(plan.totalInterest)}, total ${formatMoney(plan.totalPaid)} (taxa anual equivalente ${plan.yearlyRatePercent.replace(".", ",")}%)`);
+  }
+  return lines;
+}
+
+/** A 20% down payment, truncated to the cent. */
+function down(total: string): string {
+  return allocate(total, ["20", "80"])[0] ?? "0.00";
+}
+
 /** Three customers of the sample store at the counter, one of each grade. */
 export function decisionsSection(data: SampleStore): string[] {
   const lines = ["Decisões no caixa (política examples/policy.json), venda de R$ 300,00 no crediário em 3x"];
@@ -91,6 +122,7 @@ export function demo(): string {
     ...ledgerSection(data), "",
     ...agingSection(data), "",
     ...chargesSection(data), "",
+    ...negotiationSection(data), "",
     ...decisionsSection(data),
   ].join("\n");
 }

@@ -15,6 +15,9 @@ describe("the demo (npm start)", () => {
     expect(out).toMatch(/a vencer +R\$ [\d.]+,\d\d +\d+ títulos/);
     expect(out).toMatch(/mais de 120 dias +R\$ [\d.]+,\d\d/);
     expect(out).toMatch(/multa R\$ [\d.]+,\d\d \+ juros R\$ [\d.]+,\d\d = R\$ [\d.]+,\d\d/);
+    expect(out).toMatch(/quitação hoje: bruto R\$ [\d.]+,\d\d/);
+    expect(out).toMatch(/Tabela Price 6x a 1,99% a\.m\. com entrada de R\$ [\d.]+,\d\d: (R\$ [\d.]+,\d\d, ){5}R\$ [\d.]+,\d\d/);
+    expect(out).toMatch(/SAC 6x/);
   });
 
   it("shows three customers at the counter: clear, restricted (with what to pay) and blocked", () => {
