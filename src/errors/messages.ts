@@ -197,6 +197,18 @@ export const MESSAGES = {
     en: () => "an offer must stay valid for at least 2 days (CDC art. 54-B §1)",
     "pt-BR": () => "a oferta deve valer por pelo menos 2 dias (CDC art. 54-B §1)",
   },
+  "proposal.limit": {
+    en: (p) => `${s(p, "limit")}: ${s(p, "required")} required, ${s(p, "proposed")} proposed`,
+    "pt-BR": (p) => `${s(p, "limit")}: exigido ${s(p, "required")}, proposto ${s(p, "proposed")}`,
+  },
+  "collection.template": {
+    en: () => "a collection template must show the creditor's name and CNPJ/CPF ({creditorName} and {creditorDocument}) — CDC art. 42-A",
+    "pt-BR": () => "o modelo de cobrança deve mostrar o nome e o CNPJ/CPF do credor ({creditorName} e {creditorDocument}) — CDC art. 42-A",
+  },
+  "collection.no_warning": {
+    en: (p) => `no step warns before the block at ${s(p, "days")} days overdue: add a step with offsetDays below ${s(p, "days")}`,
+    "pt-BR": (p) => `nenhuma etapa avisa antes do bloqueio com ${s(p, "days")} dias de atraso: inclua uma etapa com offsetDays menor que ${s(p, "days")}`,
+  },
   "duplicate_id": {
     en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
     "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,

@@ -1,0 +1,223 @@
+import { z } from "zod";
+import { addDays, type ISODate } from "../calendar/isoDate.js";
+import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
+import { renderMessage, type Locale } from "../errors/messages.js";
+import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
+import { D, type Dec } from "../money/decimal.js";
+import { formatMoney } from "../money/format.js";
+import { roundDec } from "../money/rounding.js";
+import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
+import { fromZodIssues } from "../schemas/issues.js";
+import { ISODateSchema, PercentSchema } from "../schemas/primitives.js";
+import type { PaymentSegment } from "../profile/profileCustomer.js";
+import { planInstallments, type InstallmentPlan } from "./planInstallments.js";
+
+const money = z.union([z.string().max(40), z.number()], { error: "money (decimal string or number)" });
+
+const LimitsSchema = z.strictObject({
+  minDownPaymentPercent: PercentSchema.optional(),
+  minDownPayment: money.optional(),
+  maxInstallments: z.number().int().min(0).max(420).optional(),
+  minInstallment: money.optional(),
+  maxMonthlyRatePercent: PercentSchema.optional(),
+  maxDiscountPercent: PercentSchema.optional(),
+});
+
+/**
+ * A negotiation policy: limits, possibly varying by days overdue or segment (the seeds: terms
+ * become more flexible as time passes; good payers get better terms). The first matching tier
+ * wins; its limits override `limits`.
+ *
+ * @example
+ * ```ts
+ * NegotiationPolicySchema.parse({
+ *   id: "acordos", version: 1,
+ *   limits: { minDownPaymentPercent: "20", maxInstallments: 6, minInstallment: "50.00", maxMonthlyRatePercent: "1.99", maxDiscountPercent: "10" },
+ *   tiers: [{ when: { minDaysOverdue: 180 }, limits: { minDownPaymentPercent: "10", maxInstallments: 12, maxDiscountPercent: "40" } }],
+ * });
+ * ```
+ */
+export const NegotiationPolicySchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().min(1).max(128),
+  version: z.union([z.string().min(1).max(64), z.number().int().nonnegative()]),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  locale: z.enum(["pt-BR", "en"]).optional(),
+  system: z.enum(["price", "sac", "none"]).optional(),
+  limits: LimitsSchema,
+  tiers: z.array(z.strictObject({
+    when: z.strictObject({ minDaysOverdue: z.number().int().min(0).optional(), maxDaysOverdue: z.number().int().min(0).optional(), segments: z.array(z.enum(["punctual", "occasional", "chronic", "new"])).min(1).optional() }),
+    limits: LimitsSchema,
+  })).max(50).optional(),
+});
+
+/** A negotiation policy as JSON. */
+export type NegotiationPolicy = z.input<typeof NegotiationPolicySchema>;
+
+/** The debt being negotiated. */
+export interface Debt {
+  /** What is owed today, e.g. a payoff quote's `gross`. */
+  readonly amount: MoneyInput;
+  readonly daysOverdue: number;
+  readonly segment?: PaymentSegment;
+  readonly asOf: ISODate;
+}
+
+/** What the customer (or the collector) proposes. */
+export interface Proposal {
+  readonly downPayment?: MoneyInput;
+  /** Installments after the down payment; 0 = everything at once. */
+  readonly installments: number;
+  readonly monthlyRatePercent?: string | number;
+  readonly discountPercent?: string | number;
+  readonly firstDueDate?: ISODate;
+}
+
+/** A limit the proposal breaks, with the numbers. */
+export interface Violation {
+  readonly limit: "minDownPayment" | "maxInstallments" | "minInstallment" | "maxMonthlyRatePercent" | "maxDiscountPercent";
+  readonly required: string;
+  readonly proposed: string;
+  readonly message: string;
+}
+
+/** An acceptable offer: the terms and the plan they give. */
+export interface Offer {
+  readonly downPayment: Money;
+  readonly installments: number;
+  readonly monthlyRatePercent: string;
+  readonly discountPercent: string;
+  /** The debt after the discount. */
+  readonly total: Money;
+  readonly plan: InstallmentPlan | null;
+}
+
+/** The verdict on a proposal. */
+export interface ProposalEvaluation {
+  readonly accepted: boolean;
+  readonly violations: Violation[];
+  /** The proposal as an offer when accepted. */
+  readonly offer: Offer | null;
+  /** The nearest acceptable offer when the proposal is refused; null when no plan is possible. */
+  readonly counterOffer: Offer | null;
+  /** Why no acceptable plan exists, when `counterOffer` is null and the proposal was refused. */
+  readonly reason: string | null;
+}
+
+const ProposalSchema = z.strictObject({
+  downPayment: money.optional(),
+  installments: z.number().int().min(0).max(420),
+  monthlyRatePercent: PercentSchema.optional(),
+  discountPercent: PercentSchema.optional(),
+  firstDueDate: ISODateSchema.optional(),
+});
+const DebtSchema = z.strictObject({
+  amount: money,
+  daysOverdue: z.number().int().min(0).max(36_500),
+  segment: z.enum(["punctual", "occasional", "chronic", "new"]).optional(),
+  asOf: ISODateSchema,
+});
+
+const LABELS: Record<Violation["limit"], Record<Locale, string>> = {
+  minDownPayment: { "pt-BR": "entrada mínima", en: "minimum down payment" },
+  maxInstallments: { "pt-BR": "máximo de parcelas", en: "maximum installments" },
+  minInstallment: { "pt-BR": "parcela mínima", en: "minimum installment" },
+  maxMonthlyRatePercent: { "pt-BR": "taxa máxima a.m.", en: "maximum monthly rate" },
+  maxDiscountPercent: { "pt-BR": "desconto máximo", en: "maximum discount" },
+};
+
+/**
+ * Checks a proposal against a negotiation policy: lists each broken limit with the numbers and,
+ * when refused, builds the nearest acceptable counter-offer — it keeps what the customer asked
+ * where allowed and changes the least: discount and rate are capped at their maxima, the down
+ * payment is raised to its minimum, and the number of installments is lowered (first to the
+ * maximum, then until each installment reaches the minimum). The last installment, which absorbs
+ * the rounding, is not held to the minimum. When no installment plan can satisfy the policy
+ * (e.g. a minimum installment above the whole debt), `counterOffer` is null and `reason` says why.
+ *
+ * @example
+ * ```ts
+ * const policy = { id: "acordos", version: 1, limits: { minDownPaymentPercent: "20", maxInstallments: 6, minInstallment: "50.00", maxMonthlyRatePercent: "1.99", maxDiscountPercent: "10" } };
+ * const r = evaluateProposal({ downPayment: "50.00", installments: 10, monthlyRatePercent: "1.99" }, { amount: "1000.00", daysOverdue: 45, asOf: "2026-11-23" }, policy);
+ * r.accepted;                    // false
+ * r.violations.map((v) => v.limit); // ["minDownPayment", "maxInstallments"]
+ * r.counterOffer?.downPayment;   // "200.00"
+ * r.counterOffer?.installments;  // 6
+ * ```
+ */
+export function evaluateProposal(proposal: Proposal, debt: Debt, policy: NegotiationPolicy): ProposalEvaluation {
+  const issues = [];
+  const pp = NegotiationPolicySchema.safeParse(policy, { reportInput: true });
+  if (!pp.success) issues.push(...fromZodIssues(pp.error.issues, "policy"));
+  const pr = ProposalSchema.safeParse(proposal, { reportInput: true });
+  if (!pr.success) issues.push(...fromZodIssues(pr.error.issues, "proposal"));
+  const db = DebtSchema.safeParse(debt, { reportInput: true });
+  if (!db.success) issues.push(...fromZodIssues(db.error.issues, "debt"));
+  if (!pp.success || !pr.success || !db.success) throw new CreditBlockError("INVALID_INPUT", issues);
+  const pol = pp.data;
+  const currency = pol.currency ?? DEFAULT_CURRENCY;
+  const digits = currencyDigits(currency);
+  const locale = pol.locale ?? "pt-BR";
+  const d = db.data;
+  const p = pr.data;
+  const amount = moneyDec(d.amount, currency, "debt.amount");
+  if (!amount.greaterThan(0)) throw new CreditBlockError("INVALID_INPUT", [issue("debt.amount", "money.not_positive", { value: decToMoney(amount, digits) })]);
+  const tier = pol.tiers?.find((t) =>
+    (t.when.minDaysOverdue === undefined || d.daysOverdue >= t.when.minDaysOverdue) &&
+    (t.when.maxDaysOverdue === undefined || d.daysOverdue <= t.when.maxDaysOverdue) &&
+    (t.when.segments === undefined || (d.segment !== undefined && t.when.segments.includes(d.segment))));
+  const L = { ...pol.limits, ...(tier?.limits ?? {}) };
+  const minInstallment = L.minInstallment === undefined ? null : moneyDec(L.minInstallment, currency, "policy.limits.minInstallment");
+  const system = pol.system ?? "price";
+  const firstDueDate = p.firstDueDate ?? addDays(d.asOf, 30);
+  const fmt = (m: Dec): string => formatMoney(decToMoney(m, digits), { locale, currency });
+  const pct = (v: Dec): string => `${v.toString().replace(".", locale === "pt-BR" ? "," : ".")}%`;
+
+  const evaluate = (discount: Dec, rate: Dec, down: Dec, count: number) => {
+    const total = amount.minus(roundDec(amount.times(discount).div(100), "up", digits));
+    const minDown = D.max(L.minDownPayment === undefined ? 0 : moneyDec(L.minDownPayment, currency, "policy.limits.minDownPayment"), L.minDownPaymentPercent === undefined ? 0 : roundDec(total.times(L.minDownPaymentPercent).div(100), "up", digits));
+    const effectiveDown = count === 0 ? total : D.min(down, total);
+    let plan: InstallmentPlan | null = null;
+    if (count > 0 && effectiveDown.lessThan(total)) {
+      plan = planInstallments({ principal: decToMoney(total, digits), downPayment: decToMoney(effectiveDown, digits), count, monthlyRatePercent: rate.toString(), system, firstDueDate, currency });
+    }
+    const regular = plan ? (plan.installments.length === 1 ? plan.installments : plan.installments.slice(0, -1)).map((i) => new D(i.payment)) : [];
+    const smallest = regular.length > 0 ? D.min(...regular) : null;
+    const v: Violation[] = [];
+    const add = (limit: Violation["limit"], required: string, proposed: string) =>
+      v.push({ limit, required, proposed, message: renderMessage("proposal.limit", { limit: LABELS[limit][locale], required, proposed }, locale) });
+    if (L.maxDiscountPercent !== undefined && discount.greaterThan(L.maxDiscountPercent)) add("maxDiscountPercent", pct(new D(L.maxDiscountPercent)), pct(discount));
+    if (L.maxMonthlyRatePercent !== undefined && plan && rate.greaterThan(L.maxMonthlyRatePercent)) add("maxMonthlyRatePercent", pct(new D(L.maxMonthlyRatePercent)), pct(rate));
+    if (count > 0 && effectiveDown.lessThan(minDown)) add("minDownPayment", fmt(minDown), fmt(effectiveDown));
+    if (L.maxInstallments !== undefined && count > L.maxInstallments) add("maxInstallments", String(L.maxInstallments), String(count));
+    if (minInstallment && smallest && smallest.lessThan(minInstallment)) add("minInstallment", fmt(minInstallment), fmt(smallest));
+    const offer: Offer = { downPayment: decToMoney(effectiveDown, digits), installments: plan ? count : 0, monthlyRatePercent: rate.toString(), discountPercent: discount.toString(), total: decToMoney(total, digits), plan };
+    return { violations: v, offer, minDown, total };
+  };
+
+  const discount = new D(p.discountPercent ?? 0);
+  const rate = new D(p.monthlyRatePercent ?? L.maxMonthlyRatePercent ?? 0);
+  const down = p.downPayment === undefined ? new D(0) : moneyDec(p.downPayment, currency, "proposal.downPayment");
+  const asked = evaluate(discount, rate, down, p.installments);
+  if (asked.violations.length === 0) return { accepted: true, violations: [], offer: asked.offer, counterOffer: null, reason: null };
+
+  // Counter-offer: cap what has a maximum, raise what has a minimum, then lower the count.
+  const cDiscount = L.maxDiscountPercent === undefined ? discount : D.min(discount, L.maxDiscountPercent);
+  const cRate = L.maxMonthlyRatePercent === undefined ? rate : D.min(rate, L.maxMonthlyRatePercent);
+  const probe = evaluate(cDiscount, cRate, down, Math.max(1, p.installments));
+  const cDown = D.max(down, probe.minDown);
+  let count = Math.min(p.installments, L.maxInstallments ?? p.installments);
+  if (p.installments === 0) count = 0;
+  for (; count >= 1; count--) {
+    const c = evaluate(cDiscount, cRate, cDown, count);
+    if (c.violations.length === 0) return { accepted: false, violations: asked.violations, offer: null, counterOffer: c.offer, reason: null };
+  }
+  if (p.installments === 0) {
+    const c = evaluate(cDiscount, cRate, cDown, 0);
+    if (c.violations.length === 0) return { accepted: false, violations: asked.violations, offer: null, counterOffer: c.offer, reason: null };
+  }
+  const reason = locale === "pt-BR"
+    ? `nenhum parcelamento atende à política: com a entrada mínima de ${fmt(probe.minDown)}, ${L.maxInstallments === 0 ? "a política não permite parcelas" : `nem uma parcela alcança o mínimo de ${minInstallment ? fmt(minInstallment) : "—"}`}`
+    : `no installment plan meets the policy: with the minimum down payment of ${fmt(probe.minDown)}, ${L.maxInstallments === 0 ? "the policy allows no installments" : `not even one installment reaches the minimum of ${minInstallment ? fmt(minInstallment) : "—"}`}`;
+  return { accepted: false, violations: asked.violations, offer: null, counterOffer: null, reason };
+}
