@@ -2,9 +2,11 @@
  * The demo behind `npm start`: the library at work on a fictional store's ledger
  * (examples/data/store.json). Each capability adds its section.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
-  addDays, ageReceivables, allocate, checkoutSchemas, computeCharges, planInstallments, profileCustomer, quotePayoff, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
+  addDays, ageReceivables, allocate, checkoutSchemas, computeCharges, evaluateProposal, planCollection, planInstallments, profileCustomer, quotePayoff,
+  type NegotiationPolicy, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
   parseInput, sumMoney, type Receivable, type ReceivableInput,
 } from "credit-block";
 
@@ -87,11 +89,41 @@ export function negotiationSection(data: SampleStore): string[] {
     `  quitação hoje: bruto ${formatMoney(quote.gross)} (multa ${formatMoney(quote.totals.fine)}, juros ${formatMoney(quote.totals.interest)}, redução por antecipação ${formatMoney(quote.totals.earlyPaymentReduction)})`,
     `  desconto ${formatMoney(quote.discount)} (100% dos juros, 50% da multa) → à vista ${formatMoney(quote.net)}, válido até ${quote.validUntil}`,
   ];
+  const policy = JSON.parse(readFileSync(fileURLToPath(new URL("./negotiation-policy.json", import.meta.url)), "utf8")) as NegotiationPolicy;
+  const debt = { amount: quote.gross, daysOverdue: debtor.maxDaysOverdue, segment: profile.segment, asOf: data.asOf };
+  const proposal = { downPayment: "100.00", installments: 10, discountPercent: "30" };
+  const verdict = evaluateProposal(proposal, debt, policy);
+  lines.push(`  proposta do cliente: entrada R$ 100,00, 10 parcelas, 30% de desconto → ${verdict.accepted ? "aceita" : "recusada"}`);
+  for (const v of verdict.violations) lines.push(`    ${v.message}`);
+  const c = verdict.counterOffer;
+  if (c?.plan) lines.push(`  contraproposta: ${c.discountPercent}% de desconto (total ${formatMoney(c.total)}), entrada ${formatMoney(c.downPayment)} + ${c.installments}x ${formatMoney(c.plan.installments[0]?.payment ?? "0")} a ${c.monthlyRatePercent.replace(".", ",")}% a.m.`);
+  else if (verdict.reason) lines.push(`  sem contraproposta: ${verdict.reason}`);
   for (const system of ["price", "sac"] as const) {
     const plan = planInstallments({ principal: quote.net, downPayment: down(quote.net), count: 6, monthlyRatePercent: "1.99", system, firstDueDate: addDays(data.asOf, 30) });
     const payments = plan.installments.map((i) => formatMoney(i.payment));
     lines.push(`  ${system === "price" ? "Tabela Price" : "SAC"} 6x a 1,99% a.m. com entrada de ${formatMoney(plan.downPayment)}: ${payments.join(", ")}; juros ${formatMoney(plan.totalInterest)}, total ${formatMoney(plan.totalPaid)} (taxa anual equivalente ${plan.yearlyRatePercent.replace(".", ",")}%)`);
   }
+  return lines;
+}
+
+/** Today's collection contacts for the whole store, by a cadence that warns before the block. */
+export function collectionSection(data: SampleStore): string[] {
+  const sign = " — {creditorName}, CNPJ {creditorDocument}";
+  const steps = planCollection(data.receivables as unknown as ReceivableInput[], {
+    asOf: data.asOf,
+    creditor: { name: data.store.name, document: data.store.cnpj },
+    blockAfterDays: [6],
+    cadence: [
+      { id: "lembrete", offsetDays: -3, channel: "sms", template: `Lembrete: parcela de {amount} vence em {dueDate}.${sign}` },
+      { id: "vencida", offsetDays: 2, channel: "email", template: `Parcela de {amount} vencida em {dueDate}. Pague até o dia 5 após o vencimento e mantenha seu crediário.${sign}` },
+      { id: "acordo", offsetDays: 20, channel: "whatsapp", template: `Temos condições especiais para regularizar {amount}. Responda esta mensagem.${sign}` },
+      { id: "ligacao", offsetDays: 45, channel: "phone", template: `Ligar para o cliente {customerId}: título {receivableId}, {daysOverdue} dias.${sign}` },
+    ],
+  });
+  const byChannel = new Map<string, number>();
+  for (const s of steps) byChannel.set(s.channel, (byChannel.get(s.channel) ?? 0) + 1);
+  const lines = [`Cobrança de ${data.asOf}: ${steps.length} contatos (${[...byChannel.entries()].map(([k, v]) => `${v} ${k}`).join(", ")}), no máximo um por cliente`];
+  for (const s of steps.slice(0, 3)) lines.push(`  ${s.customerId} ${s.channel.padEnd(8)} ${s.message}`);
   return lines;
 }
 
@@ -123,7 +155,8 @@ export function demo(): string {
     ...agingSection(data), "",
     ...chargesSection(data), "",
     ...negotiationSection(data), "",
-    ...decisionsSection(data),
+    ...decisionsSection(data), "",
+    ...collectionSection(data),
   ].join("\n");
 }
 

@@ -18,6 +18,10 @@ describe("the demo (npm start)", () => {
     expect(out).toMatch(/quitação hoje: bruto R\$ [\d.]+,\d\d/);
     expect(out).toMatch(/Tabela Price 6x a 1,99% a\.m\. com entrada de R\$ [\d.]+,\d\d: (R\$ [\d.]+,\d\d, ){5}R\$ [\d.]+,\d\d/);
     expect(out).toMatch(/SAC 6x/);
+    expect(out).toMatch(/proposta do cliente: .* → recusada\n {4}desconto máximo: exigido 10%, proposto 30%/);
+    expect(out).toMatch(/contraproposta: 10% de desconto \(total R\$ [\d.]+,\d\d\), entrada R\$ [\d.]+,\d\d \+ \d+x R\$ [\d.]+,\d\d/);
+    expect(out).toMatch(/Cobrança de 2026-11-23: \d+ contatos .*, no máximo um por cliente/);
+    expect(out).toContain("CNPJ 00.000.000/0001-91");
   });
 
   it("shows three customers at the counter: clear, restricted (with what to pay) and blocked", () => {
