@@ -178,15 +178,9 @@ export function dayOfWeek(date: ISODate): number {
   return weekdayOfDayNumber(dayNumber(date, "date"));
 }
 
-/** Year of a day number, without allocating. @internal */
+/** Year of a day number. @internal */
 export function yearOfDayNumber(n: number): number {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  return civilFromDays(n)[0];
 }
 
 /** @internal 1970-01-01 was a Thursday (4). */

@@ -4,7 +4,7 @@ import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { formatMoney } from "../money/format.js";
 import { minorToMoney, moneyToMinor } from "../money/toMoney.js";
-import { checkoutSchemas, type ReceivableInput } from "../schemas/checkout.js";
+import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
 import { ISODateSchema } from "../schemas/primitives.js";
 
@@ -90,32 +90,24 @@ export function planCollection(receivables: readonly ReceivableInput[], options:
   }
   const currency = o.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency);
-  const schema = checkoutSchemas(currency).receivable;
   const asOf = dayNumber(o.asOf, "options.asOf");
   const sent = new Set((o.sent ?? []).map((s) => `${s.receivableId}\u0000${s.step}`));
   const byCustomer = new Map<string, { step: (typeof steps)[number]; id: string; dueDay: number; open: number }>();
-  if (!Array.isArray(receivables)) throw new CreditBlockError("INVALID_INPUT", [issue("receivables", "invalid_type", { expected: "array", received: typeof receivables })]);
-  receivables.forEach((raw, i) => {
-    const r = schema.safeParse(raw, { reportInput: true });
-    if (!r.success) {
-      issues.push(...fromZodIssues(r.error.issues, `receivables[${i}]`));
-      return;
-    }
-    const rec = r.data;
-    if (rec.status !== undefined && rec.status !== "open") return;
+  for (const { index: i, receivable: rec } of parseReceivables(receivables, currency, "receivables", issues)) {
+    if (rec.status !== undefined && rec.status !== "open") continue;
     const open = moneyToMinor(rec.openAmount ?? rec.amount, digits, currency, `receivables[${i}].amount`);
-    if (open === 0) return;
+    if (open === 0) continue;
     const dueDay = dayNumber(rec.dueDate, `receivables[${i}].dueDate`);
     // The latest step planned for today or before; nothing if it (or a later one) was sent.
     const due = steps.filter((s) => dueDay + s.offsetDays <= asOf).sort((a, b) => b.offsetDays - a.offsetDays || b.index - a.index);
     const latest = due[0];
-    if (!latest || steps.some((s) => s.offsetDays >= latest.offsetDays && sent.has(`${rec.id}\u0000${s.id}`))) return;
+    if (!latest || steps.some((s) => s.offsetDays >= latest.offsetDays && sent.has(`${rec.id}\u0000${s.id}`))) continue;
     const customer = rec.customerId ?? "";
     const current = byCustomer.get(customer);
     if (!current || latest.offsetDays > current.step.offsetDays || (latest.offsetDays === current.step.offsetDays && dueDay < current.dueDay)) {
       byCustomer.set(customer, { step: latest, id: rec.id, dueDay, open });
     }
-  });
+  }
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
   return [...byCustomer.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([customerId, c]) => {
     const dueDate = fromDayNumber(c.dueDay);

@@ -6,7 +6,7 @@ import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.
 import { D, type Dec } from "../money/decimal.js";
 import { divideFor, roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
-import { checkoutSchemas, type ReceivableInput } from "../schemas/checkout.js";
+import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
 import { PercentSchema } from "../schemas/primitives.js";
 
@@ -91,21 +91,13 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   const terms = parseTerms({ ...o.terms, asOf: o.asOf }, "options.terms");
   const { digits, currency } = terms;
   const asOfDay = dayNumber(o.asOf, "options.asOf");
-  if (!Array.isArray(receivables)) throw new CreditBlockError("INVALID_INPUT", [issue("receivables", "invalid_type", { expected: "array", received: typeof receivables })]);
-  const schema = checkoutSchemas(currency).receivable;
   const contractRate = o.contractMonthlyRatePercent === undefined ? null : new D(o.contractMonthlyRatePercent).div(100);
   const lines: PayoffLine[] = [];
   const sum = { principal: new D(0), correction: new D(0), fine: new D(0), interest: new D(0), reduction: new D(0) };
-  receivables.forEach((raw, i) => {
-    const r = schema.safeParse(raw, { reportInput: true });
-    if (!r.success) {
-      issues.push(...fromZodIssues(r.error.issues, `receivables[${i}]`));
-      return;
-    }
-    const rec = r.data;
-    if (rec.status === "paid" || rec.status === "written_off" || rec.status === "renegotiated") return;
+  for (const { index: i, receivable: rec } of parseReceivables(receivables, currency, "receivables", issues)) {
+    if (rec.status === "paid" || rec.status === "written_off" || rec.status === "renegotiated") continue;
     const open = new D(rec.openAmount ?? rec.amount);
-    if (open.isZero()) return;
+    if (open.isZero()) continue;
     const dueDay = dayNumber(rec.dueDate, `receivables[${i}].dueDate`);
     const charges = chargesOf(open, dueDay, terms);
     let presentValue: Dec | null = null;
@@ -119,7 +111,7 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
     sum.fine = sum.fine.plus(charges.fine);
     sum.interest = sum.interest.plus(charges.interest);
     lines.push({ receivableId: rec.id, charges, presentValue: presentValue === null ? null : decToMoney(presentValue, digits) });
-  });
+  }
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
 
   const discountOf = (d: z.output<typeof DiscountSchema> | undefined, base: Dec, field: string): Dec => {

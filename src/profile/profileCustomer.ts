@@ -3,7 +3,7 @@ import { dayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
-import { checkoutSchemas, type PaymentMethod, type ReceivableInput } from "../schemas/checkout.js";
+import { parseReceivables, type PaymentMethod, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
 
 /** Payment-behaviour segment. */
@@ -82,8 +82,6 @@ export function profileCustomer(history: readonly ReceivableInput[], options: { 
   const th = ThresholdsSchema.safeParse(options.thresholds ?? {}, { reportInput: true });
   if (!th.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(th.error.issues, "options.thresholds"));
   const t = { ...DEFAULT_THRESHOLDS, ...th.data };
-  if (!Array.isArray(history)) throw new CreditBlockError("INVALID_INPUT", [issue("history", "invalid_type", { expected: "array", received: typeof history })]);
-  const schema = checkoutSchemas(currency).receivable;
   const issues: Issue[] = [];
   let judged = 0;
   let late = 0;
@@ -93,13 +91,7 @@ export function profileCustomer(history: readonly ReceivableInput[], options: { 
   let lifetime = 0;
   const sales = new Set<string>();
   const methods = new Map<PaymentMethod, number>();
-  history.forEach((raw, i) => {
-    const parsed = schema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) {
-      issues.push(...fromZodIssues(parsed.error.issues, `history[${i}]`));
-      return;
-    }
-    const r = parsed.data;
+  for (const { index: i, receivable: r } of parseReceivables(history, currency, "history", issues)) {
     lifetime += moneyToMinor(r.amount, digits, currency, `history[${i}].amount`);
     sales.add(r.issueDate ?? `${r.dueDate}#${r.id}`);
     if (r.method) methods.set(r.method, (methods.get(r.method) ?? 0) + 1);
@@ -113,12 +105,12 @@ export function profileCustomer(history: readonly ReceivableInput[], options: { 
       daysLate = asOf - due;
       maxOverdueNow = Math.max(maxOverdueNow, daysLate);
     }
-    if (daysLate === null) return;
+    if (daysLate === null) continue;
     judged++;
     daysLateSum += daysLate;
     worst = Math.max(worst, daysLate);
     if (daysLate > t.lateAfterDays) late++;
-  });
+  }
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
   const purchases = sales.size;
   return {

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { dateProblem } from "../calendar/isoDate.js";
 import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { D } from "../money/decimal.js";
-import { addIssue } from "./issues.js";
+import { issue, type Issue } from "../errors/CreditBlockError.js";
+import { addIssue, fromZodIssues } from "./issues.js";
 import { IdSchema, ISODateSchema, moneySchema } from "./primitives.js";
 
 /** How a payment is made, as a POS names its buttons (mapped to NFC-e `tPag` by the nfce adapter). */
@@ -170,6 +171,26 @@ export function checkoutSchemas(currency: CurrencyCode = DEFAULT_CURRENCY): Chec
     cache.set(currency, schemas);
   }
   return schemas;
+}
+
+/**
+ * Parses a list of receivables one by one, collecting every issue under `path[i]` into `issues`
+ * (so a caller can report them together with its own). Returns the valid ones with their index.
+ * @internal
+ */
+export function parseReceivables(list: unknown, currency: CurrencyCode, path: string, issues: Issue[]): { index: number; receivable: Receivable }[] {
+  if (!Array.isArray(list)) {
+    issues.push(issue(path, "invalid_type", { expected: "array", received: list === null ? "null" : typeof list }));
+    return [];
+  }
+  const schema = checkoutSchemas(currency).receivable;
+  const out: { index: number; receivable: Receivable }[] = [];
+  list.forEach((raw: unknown, index) => {
+    const parsed = schema.safeParse(raw, { reportInput: true });
+    if (parsed.success) out.push({ index, receivable: parsed.data });
+    else issues.push(...fromZodIssues(parsed.error.issues, `${path}[${index}]`));
+  });
+  return out;
 }
 
 const brl = checkoutSchemas(DEFAULT_CURRENCY);
