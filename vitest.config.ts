@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "credit-block": fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    alias: [
+      { find: /^credit-block\/http$/, replacement: fileURLToPath(new URL("./src/adapters/http/index.ts", import.meta.url)) },
+      { find: /^credit-block\/node$/, replacement: fileURLToPath(new URL("./src/adapters/node/index.ts", import.meta.url)) },
+      { find: /^credit-block$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

@@ -1,0 +1,165 @@
+/**
+ * `credit-block/http`: a Web-standard `(Request) => Promise<Response>` handler, so the same
+ * code serves in Node, Bun, Deno, Hono, Next.js or a Cloudflare worker.
+ * @module adapters/http
+ */
+import {
+  ageReceivables, CheckoutRequestSchema, computeCharges, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, policyJsonSchema, quotePayoff,
+  type CheckoutRequestInput, type CreditGate, type Policy, type PolicyDocument,
+} from "credit-block";
+import { z } from "zod";
+import { invalidInput, problem } from "./problem.js";
+
+export { problem, type Problem } from "./problem.js";
+
+/** Options of {@link createHandler}. */
+export interface HandlerOptions {
+  /** The credit policy (validated and compiled once) or an already compiled gate. */
+  readonly policy?: PolicyDocument | Policy;
+  readonly gate?: CreditGate;
+  /** IANA zone that turns the clock into `asOf` when a request omits it; default `America/Sao_Paulo`. */
+  readonly timeZone?: string;
+  /** Largest accepted body in bytes; default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** The clock, for tests; default `() => new Date()`. Adapters read the clock, the core never does. */
+  readonly now?: () => Date;
+}
+
+/** The handler, with a way to swap the policy while serving (SIGHUP reload). */
+export interface CreditBlockHandler {
+  (request: Request): Promise<Response>;
+  /** Validates and compiles a new policy; on error the old one keeps serving and the error is thrown. */
+  reload(policy: PolicyDocument | Policy): void;
+  /** The policy in use. */
+  readonly policy: Policy;
+}
+
+/** Today in an IANA zone, as `YYYY-MM-DD`, via Intl (no dependency, works in every runtime). */
+export function todayIn(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+class BodyTooLarge extends Error {}
+
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw new BodyTooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+
+const asObject = (body: unknown): Record<string, unknown> => (typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
+
+/**
+ * Creates the HTTP handler. Routes (JSON in and out, versioned):
+ * `POST /v1/decide` (a checkout request; `asOf` defaults to today in `timeZone`), `POST /v1/aging`
+ * (`{ receivables, options }`), `POST /v1/charges` (`{ receivable, terms }`), `POST /v1/payoff`
+ * (`{ receivables, options }`), `POST /v1/plan` (plan terms), `POST /v1/proposal`
+ * (`{ proposal, debt, policy }`), `GET /v1/health`, `GET /v1/policy` (id, version, SHA-256),
+ * `GET /v1/schema` (JSON Schemas of the inputs). Errors are `application/problem+json`
+ * (RFC 9457): 400 bad JSON, 413 body over the limit, 415 wrong content type, 404, 405,
+ * 422 invalid input with every issue; never a stack trace, never a 500 for bad input.
+ *
+ * @example
+ * ```ts
+ * import { createHandler } from "credit-block/http";
+ * const handler = createHandler({ policy: presets.blockCreditWhenOverdue({ graceDays: 5 }) });
+ * const response = await handler(new Request("http://pos.local/v1/decide", {
+ *   method: "POST", headers: { "content-type": "application/json" },
+ *   body: JSON.stringify({ customer: { id: "c1" }, receivables: [], sale: { tenders: [{ method: "pix", amount: "10.00" }] } }),
+ * }));
+ * (await response.json()).outcome; // "allow"
+ * ```
+ */
+export function createHandler(options: HandlerOptions): CreditBlockHandler {
+  const timeZone = options.timeZone ?? "America/Sao_Paulo";
+  todayIn(timeZone, new Date(0)); // an unknown zone fails here, at start-up, not at checkout
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const now = options.now ?? (() => new Date());
+  let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] });
+  let hash: Promise<string> | null = null;
+
+  const routes: Record<string, Record<string, (body: unknown) => unknown>> = {
+    "/v1/decide": { POST: (body) => {
+      const request = asObject(body);
+      return gate.decide({ ...request, asOf: request.asOf ?? todayIn(timeZone, now()) } as CheckoutRequestInput);
+    } },
+    "/v1/aging": { POST: (body) => { const b = asObject(body); return ageReceivables(b.receivables as never, { asOf: todayIn(timeZone, now()), ...asObject(b.options) }); } },
+    "/v1/charges": { POST: (body) => { const b = asObject(body); return computeCharges(b.receivable as never, { asOf: todayIn(timeZone, now()), ...asObject(b.terms) }); } },
+    "/v1/payoff": { POST: (body) => { const b = asObject(body); return quotePayoff(b.receivables as never, { asOf: todayIn(timeZone, now()), ...asObject(b.options) } as never); } },
+    "/v1/plan": { POST: (body) => planInstallments(body as never) },
+    "/v1/proposal": { POST: (body) => { const b = asObject(body); return evaluateProposal(b.proposal as never, b.debt as never, b.policy as never); } },
+  };
+
+  const handler = async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname.replace(/\/+$/, "");
+    if (path === "/v1/health") return request.method === "GET" ? json({ status: "ok" }) : problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
+    if (path === "/v1/policy") {
+      if (request.method !== "GET") return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
+      hash ??= sha256(JSON.stringify(gate.policy));
+      return json({ id: gate.policy.id, version: gate.policy.version, sha256: await hash });
+    }
+    if (path === "/v1/schema") {
+      if (request.method !== "GET") return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
+      return json({ policy: policyJsonSchema(), checkoutRequest: z.toJSONSchema(CheckoutRequestSchema, { io: "input", unrepresentable: "any" }) });
+    }
+    const route = routes[path];
+    if (!route) return problem(404, "not-found", "Not found", { detail: `no route ${path}` });
+    const run = route[request.method];
+    if (!run) return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: Object.keys(route).join(", ") });
+    const type = request.headers.get("content-type") ?? "";
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return problem(415, "unsupported-media-type", "Send JSON", { detail: "content-type must be application/json" });
+    let body: unknown;
+    try {
+      body = await readJson(request, limit);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return problem(413, "payload-too-large", "Body too large", { detail: `at most ${limit} bytes` });
+      return problem(400, "bad-json", "Malformed JSON", { detail: "the body is not valid JSON" });
+    }
+    try {
+      const result = run(body);
+      const outcome = typeof result === "object" && result !== null && "outcome" in result ? String((result).outcome) : undefined;
+      return json(result, outcome ? { "x-credit-outcome": outcome } : {});
+    } catch (error) {
+      if (error instanceof CreditBlockError) return invalidInput(error);
+      // A bug of ours, not the caller's input: say so without leaking internals.
+      return problem(500, "internal", "Internal error", { detail: "an unexpected error; see the server log" });
+    }
+  };
+  const reload = (policy: PolicyDocument | Policy): void => {
+    gate = createCreditGate(policy); // throws PolicyError before anything changes
+    hash = null;
+  };
+  Object.defineProperty(handler, "policy", { get: () => gate.policy, enumerable: true });
+  return Object.assign(handler, { reload }) as unknown as CreditBlockHandler;
+}

@@ -1,0 +1,28 @@
+import { CreditBlockError, type Issue } from "credit-block";
+
+/** An RFC 9457 problem document (https://www.rfc-editor.org/rfc/rfc9457). */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly code?: string;
+  readonly issues?: readonly Issue[];
+}
+
+const BASE = "https://credit-block.dev/problems/";
+
+/** A `Response` carrying a problem document, never a stack trace. */
+export function problem(status: number, slug: string, title: string, extra: Partial<Problem> = {}, headers: Record<string, string> = {}): Response {
+  const body: Problem = { type: `${BASE}${slug}`, title, status, ...extra };
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/problem+json; charset=utf-8", ...headers } });
+}
+
+/** The problem for a CreditBlockError: 422 with every issue. */
+export function invalidInput(error: CreditBlockError): Response {
+  return problem(422, error.code === "INVALID_POLICY" ? "invalid-policy" : "invalid-input", error.code === "INVALID_POLICY" ? "Invalid policy" : "Invalid input", {
+    detail: `${error.issues.length} problem(s) in the request`,
+    code: error.code,
+    issues: error.issues,
+  });
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { presets } from "credit-block";
+import { createHandler } from "credit-block/http";
+import { serve, type RunningServer } from "credit-block/node";
+
+const policy = presets.blockCreditWhenOverdue({ graceDays: 5 });
+const logs: string[] = [];
+let running: RunningServer;
+const handler = createHandler({ policy, now: () => new Date("2026-11-23T15:00:00Z"), maxBodyBytes: 64 * 1024 });
+
+beforeAll(async () => {
+  running = await serve({ handler, port: 0, log: (line) => logs.push(line), signals: false, loadPolicy: () => nextPolicy });
+});
+afterAll(async () => {
+  await running.close();
+});
+
+let nextPolicy: unknown = policy;
+const post = (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
+  fetch(`${running.url}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe("HTTP sidecar (a real node:http server)", () => {
+  it("binds to 127.0.0.1 by default", () => {
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("decides a checkout, with asOf from the clock in America/Sao_Paulo", async () => {
+    const response = await post("/v1/decide", {
+      customer: { id: "c1" },
+      receivables: [{ id: "t1", amount: "389.90", dueDate: "2026-10-07" }],
+      sale: { tenders: [{ method: "store_credit", amount: "100.00" }, { method: "pix", amount: "20.00" }] },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-credit-outcome")).toBe("deny");
+    const decision = (await response.json()) as { asOf: string; tenders: { outcome: string }[]; regularize: { payAtLeast: string } };
+    expect(decision.asOf).toBe("2026-11-23");
+    expect(decision.tenders.map((t) => t.outcome)).toEqual(["deny", "allow"]);
+    expect(decision.regularize.payAtLeast).toBe("389.90");
+  });
+
+  it("serves the other routes", async () => {
+    expect(await (await fetch(`${running.url}/v1/health`)).json()).toEqual({ status: "ok" });
+    const p = (await (await fetch(`${running.url}/v1/policy`)).json()) as { id: string; sha256: string };
+    expect(p.id).toBe("block-credit-when-overdue");
+    expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const schema = (await (await fetch(`${running.url}/v1/schema`)).json()) as { policy: object; checkoutRequest: { properties: object } };
+    expect(schema.checkoutRequest.properties).toHaveProperty("receivables");
+    const charges = (await (await post("/v1/charges", { receivable: { id: "t", amount: "100.00", dueDate: "2026-11-03" }, terms: { asOf: "2026-11-13", finePercent: "2", monthlyInterestPercent: "1" } })).json()) as { total: string };
+    expect(charges.total).toBe("102.33");
+    const plan = (await (await post("/v1/plan", { principal: "1000.00", count: 3, monthlyRatePercent: "2", system: "price", firstDueDate: "2026-12-23" })).json()) as { totalInterest: string };
+    expect(plan.totalInterest).toBe("40.26");
+    const aging = (await (await post("/v1/aging", { receivables: [{ id: "t", amount: "10.00", dueDate: "2026-10-01" }] })).json()) as { total: string };
+    expect(aging.total).toBe("10.00");
+  });
+
+  it("answers bad requests with RFC 9457 problems, never a stack trace or a 500", async () => {
+    const invalid = await post("/v1/decide", { asOf: "2026-02-30", customer: { id: "c1", typo: 1 }, receivables: [] });
+    expect(invalid.status).toBe(422);
+    expect(invalid.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    const body = (await invalid.json()) as { issues: { path: string }[]; title: string };
+    expect(body.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["asOf", "customer.typo"]));
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+    expect((await post("/v1/decide", "{ not json")).status).toBe(400);
+    expect((await post("/v1/decide", "{}", { "content-type": "text/plain" })).status).toBe(415);
+    expect((await post("/v1/decide", JSON.stringify({ customer: { id: "x".repeat(70_000) } }))).status).toBe(413);
+    expect((await fetch(`${running.url}/v1/nothing`)).status).toBe(404);
+    const wrongMethod = await fetch(`${running.url}/v1/decide`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+    for (const hostile of ["[]", "null", "42", '{"__proto__":{"x":1}}', '{"receivables":{"length":1e9}}']) {
+      const r = await post("/v1/decide", hostile);
+      expect(r.status).toBe(422);
+    }
+  });
+
+  it("logs one JSON line per request, without personal data", () => {
+    const lines = logs.map((l) => JSON.parse(l) as { event: string; path?: string; status?: number; ms?: number });
+    const requests = lines.filter((l) => l.event === "request");
+    expect(requests.length).toBeGreaterThan(10);
+    expect(requests[0]).toMatchObject({ event: "request", method: "POST", path: "/v1/decide", status: 200, outcome: "deny" });
+    expect(logs.join("\n")).not.toContain("389.90");
+  });
+
+  it("reloads the policy; a bad one keeps the old serving and logs why", async () => {
+    nextPolicy = { id: "broken", version: 2, rules: [{ id: "x", when: { fact: "nope", op: "gt", value: 1 }, scope: "credit", action: "deny" }] };
+    expect(await running.reload()).toBe(false);
+    expect(handler.policy.id).toBe("block-credit-when-overdue");
+    expect(logs.at(-1)).toContain("policy-reload-failed");
+    nextPolicy = { ...policy, id: "new-policy", version: 2 };
+    expect(await running.reload()).toBe(true);
+    expect(((await (await fetch(`${running.url}/v1/policy`)).json()) as { id: string }).id).toBe("new-policy");
+  });
+});
