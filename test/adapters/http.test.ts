@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { presets } from "credit-block";
+import { presets, type PolicyDocument } from "credit-block";
 import { createHandler } from "credit-block/http";
 import { serve, type RunningServer } from "credit-block/node";
 
@@ -15,7 +15,7 @@ afterAll(async () => {
   await running.close();
 });
 
-let nextPolicy: unknown = policy;
+let nextPolicy: PolicyDocument = policy;
 const post = (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
   fetch(`${running.url}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
 
@@ -82,7 +82,7 @@ describe("HTTP sidecar (a real node:http server)", () => {
   });
 
   it("reloads the policy; a bad one keeps the old serving and logs why", async () => {
-    nextPolicy = { id: "broken", version: 2, rules: [{ id: "x", when: { fact: "nope", op: "gt", value: 1 }, scope: "credit", action: "deny" }] };
+    nextPolicy = { id: "broken", version: 2, rules: [{ id: "x", when: { fact: "nope", op: "gt", value: 1 }, scope: "credit", action: "deny" }] } as PolicyDocument;
     expect(await running.reload()).toBe(false);
     expect(handler.policy.id).toBe("block-credit-when-overdue");
     expect(logs.at(-1)).toContain("policy-reload-failed");
