@@ -82,7 +82,7 @@ describe("HTTP sidecar (a real node:http server)", () => {
   });
 
   it("reloads the policy; a bad one keeps the old serving and logs why", async () => {
-    nextPolicy = { id: "broken", version: 2, rules: [{ id: "x", when: { fact: "nope", op: "gt", value: 1 }, scope: "credit", action: "deny" }] } as PolicyDocument;
+    nextPolicy = { id: "broken", version: 2, rules: [{ id: "x", when: { fact: "nope", op: "gt", value: 1 }, scope: "credit", action: "deny" }] };
     expect(await running.reload()).toBe(false);
     expect(handler.policy.id).toBe("block-credit-when-overdue");
     expect(logs.at(-1)).toContain("policy-reload-failed");
