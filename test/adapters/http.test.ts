@@ -91,3 +91,35 @@ describe("HTTP sidecar (a real node:http server)", () => {
     expect(((await (await fetch(`${running.url}/v1/policy`)).json()) as { id: string }).id).toBe("new-policy");
   });
 });
+
+describe("fail-safe mode: the POS database is down or slow", () => {
+  const customers = new Map([["c1", { customer: { id: "c1" }, receivables: [{ id: "t1", amount: "100.00", dueDate: "2026-10-01" }] }]]);
+  const make = (loader: (id: string, signal: AbortSignal) => Promise<{ customer: { id: string }; receivables: { id: string; amount: string; dueDate: string }[] }>) =>
+    createHandler({ policy, now: () => new Date("2026-11-23T15:00:00Z"), loadCustomer: loader, loadTimeoutMs: 50 });
+  const decide = async (h: ReturnType<typeof createHandler>, tenders: { method: string; amount: string }[]) => {
+    const response = await h(new Request("http://pos/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: "c1", sale: { tenders } }) }));
+    return (await response.json()) as { outcome: string; tenders: { outcome: string; reasons: { code: string; message: string }[] }[] };
+  };
+
+  it("loads the customer through the hook", async () => {
+    const d = await decide(make((id) => Promise.resolve(customers.get(id) ?? { customer: { id }, receivables: [] })), [{ method: "store_credit", amount: "50.00" }]);
+    expect(d.outcome).toBe("deny");
+  });
+
+  it("answers anyway when the hook fails or times out: credit to review, à vista allowed", async () => {
+    for (const loader of [() => Promise.reject(new Error("ECONNREFUSED")), () => new Promise<never>(() => undefined)]) {
+      const started = Date.now();
+      const d = await decide(make(loader), [{ method: "store_credit", amount: "50.00" }, { method: "cash", amount: "10.00" }]);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(d.tenders.map((t) => t.outcome)).toEqual(["review", "allow"]);
+      expect(d.tenders[0]?.reasons[0]?.code).toBe("DATA_SOURCE_UNAVAILABLE");
+    }
+  });
+
+  it("never makes a cash sale wait on the outage", async () => {
+    let called = false;
+    const d = await decide(make(() => { called = true; return new Promise<never>(() => undefined); }), [{ method: "cash", amount: "10.00" }]);
+    expect(called).toBe(false);
+    expect(d.outcome).toBe("allow");
+  });
+});

@@ -5,7 +5,7 @@
  */
 import {
   ageReceivables, CheckoutRequestSchema, computeCharges, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, policyJsonSchema, quotePayoff,
-  type CheckoutRequestInput, type CreditGate, type Policy, type PolicyDocument,
+  type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type Policy, type PolicyDocument, type ReceivableInput,
 } from "credit-block";
 import { z } from "zod";
 import { invalidInput, problem } from "./problem.js";
@@ -23,6 +23,17 @@ export interface HandlerOptions {
   readonly maxBodyBytes?: number;
   /** The clock, for tests; default `() => new Date()`. Adapters read the clock, the core never does. */
   readonly now?: () => Date;
+  /**
+   * The POS's own database: a `POST /v1/decide` body with `customerId` (instead of `customer`
+   * and `receivables`) is completed by this hook. If it fails or takes longer than
+   * `loadTimeoutMs`, the answer still comes (fail-safe): credit tenders get `failSafeAction`,
+   * sales paid at once are allowed, and the reason says the data source was unavailable.
+   */
+  readonly loadCustomer?: (customerId: string, signal: AbortSignal) => Promise<{ readonly customer: CustomerInput; readonly receivables: readonly ReceivableInput[] }>;
+  /** Default 800 ms: a checkout cannot wait longer. */
+  readonly loadTimeoutMs?: number;
+  /** What credit tenders get when the data source is down; default `review`. */
+  readonly failSafeAction?: "review" | "deny";
 }
 
 /** The handler, with a way to swap the policy while serving (SIGHUP reload). */
@@ -109,10 +120,49 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] });
   let hash: Promise<string> | null = null;
 
+  const failSafeGate = createCreditGate({
+    id: "fail-safe", version: 1,
+    rules: [{
+      id: "data-source-unavailable", code: "DATA_SOURCE_UNAVAILABLE",
+      when: { fact: "attributes.dataSourceUnavailable", op: "eq", value: true },
+      scope: "credit", action: options.failSafeAction ?? "review",
+      message: { "pt-BR": "Cadastro do cliente indisponível no momento: venda a prazo sujeita a aprovação; à vista liberado", en: "Customer data unavailable right now: credit sales need approval; sales paid at once are allowed" },
+    }],
+  });
+  const timeoutMs = options.loadTimeoutMs ?? 800;
+
+  /** Completes `{ customerId, sale }` through loadCustomer, or decides fail-safe. */
+  const decideWithLoader = async (request: Record<string, unknown>, asOf: string): Promise<Decision> => {
+    const customerId = request.customerId;
+    const rest: Record<string, unknown> = { ...request };
+    delete rest.customerId;
+    if (typeof customerId !== "string" || !options.loadCustomer) return gate.decide({ ...rest, asOf } as CheckoutRequestInput);
+    const tenders = (asObject(request.sale).tenders ?? []) as { method?: string; term?: string }[];
+    const allImmediate = Array.isArray(tenders) && tenders.every((t) => (t.term ?? (t.method === "store_credit" || t.method === "boleto" ? "deferred" : "immediate")) === "immediate");
+    const failSafe = (): Decision => failSafeGate.decide({ ...rest, asOf, customer: { id: customerId, attributes: { dataSourceUnavailable: true } }, receivables: [] });
+    // A sale paid at once never waits on the POS database (CDC art. 39 IX: it cannot be refused).
+    if (allImmediate && gate.policy.consumer) return gate.decide({ ...rest, asOf, customer: { id: customerId }, receivables: [] });
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const loaded = await Promise.race([
+        options.loadCustomer(customerId, controller.signal),
+        new Promise<never>((_, reject) => { timer = setTimeout(() => { controller.abort(); reject(new Error("timeout")); }, timeoutMs); }),
+      ]);
+      return gate.decide({ ...rest, asOf, customer: loaded.customer, receivables: loaded.receivables } as CheckoutRequestInput);
+    } catch (error) {
+      if (error instanceof CreditBlockError) throw error;
+      return failSafe();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const routes: Record<string, Record<string, (body: unknown) => unknown>> = {
     "/v1/decide": { POST: (body) => {
       const request = asObject(body);
-      return gate.decide({ ...request, asOf: request.asOf ?? todayIn(timeZone, now()) } as CheckoutRequestInput);
+      const asOf = (request.asOf as string | undefined) ?? todayIn(timeZone, now());
+      return decideWithLoader(request, asOf);
     } },
     "/v1/aging": { POST: (body) => { const b = asObject(body); return ageReceivables(b.receivables as never, { asOf: todayIn(timeZone, now()), ...asObject(b.options) }); } },
     "/v1/charges": { POST: (body) => { const b = asObject(body); return computeCharges(b.receivable as never, { asOf: todayIn(timeZone, now()), ...asObject(b.terms) }); } },
@@ -147,7 +197,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       return problem(400, "bad-json", "Malformed JSON", { detail: "the body is not valid JSON" });
     }
     try {
-      const result = run(body);
+      const result = await run(body);
       const outcome = typeof result === "object" && result !== null && "outcome" in result ? String((result).outcome) : undefined;
       return json(result, outcome ? { "x-credit-outcome": outcome } : {});
     } catch (error) {
