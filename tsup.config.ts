@@ -1,15 +1,28 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts" },
-  // Adapters import the public core by name, so every entry shares one core (one CreditBlockError class).
-  external: ["credit-block"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  platform: "neutral",
-  treeshake: true,
-  splitting: false,
-});
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts" },
+    // Adapters import the public core by name, so every entry shares one core (one CreditBlockError class).
+    external: ["credit-block"],
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: "es2022",
+    platform: "neutral",
+    treeshake: true,
+    splitting: false,
+  },
+  {
+    // The `credit-block` command (ESM: it uses top-level await).
+    entry: { cli: "src/adapters/cli/bin.ts" },
+    external: ["credit-block"],
+    format: ["esm"],
+    banner: { js: "#!/usr/bin/env node" },
+    sourcemap: true,
+    clean: false,
+    target: "es2022",
+    platform: "node",
+  },
+]);

@@ -1,0 +1,193 @@
+/**
+ * The `credit-block` command: decide, age a ledger, compute charges and plans, validate a policy,
+ * run the HTTP sidecar. Flags through Node's `util.parseArgs`.
+ * @module adapters/cli
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import {
+  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, planInstallments, policyJsonSchema, quotePayoff,
+  type AgingReport, type CheckoutRequestInput, type Decision, type PolicyDocument,
+} from "credit-block";
+import { createHandler, todayIn } from "../http/index.js";
+import { serve } from "../node/index.js";
+import { writeCsv } from "./csv.js";
+import { readCsvLedger, readJsonLedger, type LedgerRead } from "./ledger.js";
+
+/** Where the command writes; injectable for tests. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stdin: () => string;
+  readonly isTTY: boolean;
+  readonly now: () => Date;
+}
+
+/** Exit codes: 0 allow/ok, 1 usage or invalid input, 2 review, 3 deny; 4 some ledger rows rejected. */
+export const EXIT = { ok: 0, invalid: 1, review: 2, deny: 3, rejectedRows: 4 } as const;
+
+const USAGE = `credit-block <command> [options]
+
+  decide   --policy policy.json [--request request.json]   (request from stdin without --request)
+           exit code 0 allow, 2 review, 3 deny
+  aging    --receivables ledger.csv|ledger.json [--as-of YYYY-MM-DD] [--by-customer]
+           [--format table|json|csv] [--locale pt-BR] [--separator ";"] [--map col=field,...]
+  charges  --receivable r.json --terms terms.json | --fine 2 --interest 1 [--as-of DATE]
+  payoff   --receivables ledger.csv|json --terms terms.json [--as-of DATE] [--format table|json]
+  plan     --principal 1000.00 --count 6 --system price|sac|none [--rate 1.99] [--down 200.00] --first-due DATE
+  policy validate policy.json      every problem, with its JSON path
+  policy schema                    the JSON Schema of a policy file
+  serve    --policy policy.json [--port 8787] [--host 127.0.0.1] [--tz America/Sao_Paulo]
+`;
+
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8")) as unknown;
+
+function readLedger(path: string, values: Record<string, unknown>): LedgerRead {
+  const text = readFileSync(path, "utf8");
+  if (path.toLowerCase().endsWith(".json")) return readJsonLedger(text);
+  const map = typeof values.map === "string" ? Object.fromEntries(values.map.split(",").map((pair) => pair.split("=").map((x) => x.trim()) as [string, string])) : undefined;
+  return readCsvLedger(text, {
+    ...(values.locale === "pt-BR" ? { locale: "pt-BR" as const } : {}),
+    ...(map ? { map } : {}),
+    ...(typeof values.separator === "string" ? { separator: values.separator } : {}),
+  });
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ")).join("\n") + "\n";
+}
+
+function agingRows(report: AgingReport, byCustomer: boolean): string[][] {
+  if (!byCustomer) return [["faixa", "valor", "títulos"], ...report.buckets.map((b) => [b.label, b.amount, String(b.count)]), ["total", report.total, String(report.count)]];
+  return [["cliente", ...report.buckets.map((b) => b.label), "total", "vencido", "dias"], ...report.customers.map((c) => [c.customerId, ...c.buckets, c.total, c.overdue, String(c.maxDaysOverdue)])];
+}
+
+function describeDecision(d: Decision): string {
+  const lines = [`${d.status} — ${d.outcome}`];
+  for (const t of d.tenders) lines.push(`  ${t.method}/${t.term} ${formatMoney(t.amount)}: ${t.outcome}${t.reasons.map((r) => `\n    ${r.action}: ${r.message}`).join("")}`);
+  if (d.regularize) lines.push(`  pagar ${formatMoney(d.regularize.payAtLeast)} (${d.regularize.receivableIds.join(", ")}) libera o crediário`);
+  if (d.nextChange) lines.push(`  a partir de ${d.nextChange.date}: ${d.nextChange.status} (${d.nextChange.rule})`);
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * Runs the command line. Returns the exit code rather than exiting, so it can be tested and
+ * embedded; `bin` calls `process.exit` with it.
+ *
+ * @example
+ * ```ts
+ * const code = await main(["policy", "validate", "policy.json"], io);
+ * ```
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      policy: { type: "string" }, request: { type: "string" }, receivables: { type: "string" }, receivable: { type: "string" },
+      terms: { type: "string" }, "as-of": { type: "string" }, "by-customer": { type: "boolean" }, format: { type: "string" },
+      locale: { type: "string" }, separator: { type: "string" }, map: { type: "string" }, fine: { type: "string" }, interest: { type: "string" },
+      principal: { type: "string" }, count: { type: "string" }, system: { type: "string" }, rate: { type: "string" }, down: { type: "string" },
+      "first-due": { type: "string" }, port: { type: "string" }, host: { type: "string" }, tz: { type: "string" }, help: { type: "boolean", short: "h" },
+    },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.invalid;
+  }
+  const { values, positionals } = parsed;
+  const tz = values.tz ?? "America/Sao_Paulo";
+  const asOf = values["as-of"] ?? todayIn(tz, io.now());
+  const out = (value: unknown) => { io.stdout(`${JSON.stringify(value, null, 2)}\n`); };
+  try {
+    switch (command) {
+      case "decide": {
+        if (!values.policy) throw new UsageError("decide needs --policy");
+        const gate = createCreditGate(definePolicy(readJson(values.policy)));
+        // The file may omit asOf: today in --tz fills it.
+        const request = (values.request ? readJson(values.request) : JSON.parse(io.stdin())) as Omit<CheckoutRequestInput, "asOf"> & { asOf?: string };
+        const decision = gate.decide({ ...request, asOf: request.asOf ?? asOf });
+        if (values.format === "table") io.stdout(describeDecision(decision));
+        else out(decision);
+        return decision.outcome === "deny" ? EXIT.deny : decision.outcome === "review" ? EXIT.review : EXIT.ok;
+      }
+      case "aging": {
+        if (!values.receivables) throw new UsageError("aging needs --receivables");
+        const ledger = readLedger(values.receivables, values);
+        if (io.isTTY && ledger.receivables.length > 100_000) io.stderr(`aging ${ledger.receivables.length.toLocaleString("pt-BR")} títulos…\n`);
+        const report = ageReceivables(ledger.receivables, { asOf });
+        const format = values.format ?? "table";
+        if (format === "json") out(report);
+        else if (format === "csv") io.stdout(writeCsv(agingRows(report, values["by-customer"] ?? false), values.separator ?? ","));
+        else io.stdout(table(agingRows(report, values["by-customer"] ?? false)));
+        for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
+        return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
+      }
+      case "charges": {
+        if (!values.receivable) throw new UsageError("charges needs --receivable");
+        const terms = values.terms ? (readJson(values.terms) as object) : { finePercent: values.fine ?? "0", monthlyInterestPercent: values.interest ?? "0" };
+        out(computeCharges(readJson(values.receivable) as never, { asOf, ...terms }));
+        return EXIT.ok;
+      }
+      case "payoff": {
+        if (!values.receivables || !values.terms) throw new UsageError("payoff needs --receivables and --terms");
+        const ledger = readLedger(values.receivables, values);
+        const options = readJson(values.terms) as Record<string, unknown>;
+        const quote = quotePayoff(ledger.receivables, { asOf, ...(options.terms ? options : { terms: options }) } as never);
+        out(quote);
+        for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
+        return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
+      }
+      case "plan": {
+        const plan = planInstallments({
+          principal: values.principal ?? "", count: Number(values.count), system: (values.system ?? "price") as "price",
+          ...(values.rate !== undefined ? { monthlyRatePercent: values.rate } : {}), ...(values.down !== undefined ? { downPayment: values.down } : {}),
+          firstDueDate: values["first-due"] ?? "",
+        });
+        if (values.format === "json") out(plan);
+        else io.stdout(table([["nº", "vencimento", "parcela", "juros", "amortização", "saldo"], ...plan.installments.map((i) => [String(i.number), i.dueDate, i.payment, i.interest, i.amortization, i.balance])]) + `total ${plan.totalPaid}, juros ${plan.totalInterest}, taxa ${plan.monthlyRatePercent}% a.m. (${plan.yearlyRatePercent}% a.a.)\n`);
+        return EXIT.ok;
+      }
+      case "policy": {
+        if (positionals[0] === "schema") {
+          out(policyJsonSchema());
+          return EXIT.ok;
+        }
+        if (positionals[0] !== "validate" || !positionals[1]) throw new UsageError("policy validate <file> | policy schema");
+        const policy = definePolicy(readJson(positionals[1]));
+        io.stdout(`ok: ${policy.id} v${String(policy.version)}, ${policy.rules.length} rules\n`);
+        return EXIT.ok;
+      }
+      case "serve": {
+        if (!values.policy) throw new UsageError("serve needs --policy");
+        const path = values.policy;
+        const handler = createHandler({ policy: readJson(path) as PolicyDocument, timeZone: tz });
+        await serve({ handler, port: values.port ? Number(values.port) : 8787, ...(values.host ? { host: values.host } : {}), loadPolicy: () => readJson(path) as PolicyDocument });
+        return EXIT.ok;
+      }
+      default:
+        if (values.help || command === undefined || command === "help") {
+          io.stdout(USAGE);
+          return EXIT.ok;
+        }
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof CreditBlockError) {
+      io.stderr(`${error.code}:\n${error.issues.map((i) => `  ${i.path || "(root)"}: ${i.message}`).join("\n")}\n`);
+      return EXIT.invalid;
+    }
+    if (error instanceof UsageError || error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === "ENOENT") {
+      io.stderr(`${(error as Error).message}\n\n${error instanceof UsageError ? USAGE : ""}`);
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+}
+
+class UsageError extends Error {}
