@@ -92,3 +92,16 @@ const lines = (items: unknown[]): string => items.map((item) => `    ${JSON.stri
 const head = JSON.stringify({ description: data.description, store: data.store, asOf: data.asOf }, null, 2).slice(0, -2);
 writeFileSync(out, `${head},\n  "customers": [\n${lines(customers)}\n  ],\n  "receivables": [\n${lines(receivables)}\n  ]\n}\n`);
 console.log(`wrote ${customers.length} customers and ${receivables.length} receivables to ${out}`);
+
+// The same ledger as a Brazilian ERP exports it: `;`, pt-BR decimals and dates, Portuguese
+// headers and statuses. The CLI reads it with `--locale pt-BR`.
+const br = (iso: unknown) => (typeof iso === "string" ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "");
+const brMoney = (m: unknown) => (typeof m === "string" ? m.replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))(?=.*,)/g, ".") : "");
+const statusPt: Record<string, string> = { paid: "Pago", disputed: "Contestado", open: "Aberto" };
+const csvLines = ["Título;Cliente;Valor;Saldo;Vencimento;Emissão;Pagamento;Situação"];
+for (const r of receivables) {
+  csvLines.push([r.id, r.customerId, brMoney(r.amount), brMoney(r.openAmount), br(r.dueDate), br(r.issueDate), br(r.paidDate), statusPt[typeof r.status === "string" ? r.status : "open"] ?? ""].map(String).join(";"));
+}
+const csvOut = fileURLToPath(new URL("../examples/data/ledger-erp.csv", import.meta.url));
+writeFileSync(csvOut, `${csvLines.join("\r\n")}\r\n`);
+console.log(`wrote ${csvOut}`);

@@ -27,6 +27,12 @@ export interface LedgerRead {
   readonly rejected: { readonly line: number; readonly message: string }[];
 }
 
+/** Status words of Brazilian ERPs. */
+const STATUS_PT: Record<string, string> = {
+  aberto: "open", "em aberto": "open", pago: "paid", quitado: "paid", liquidado: "paid",
+  contestado: "disputed", "em disputa": "disputed", renegociado: "renegotiated", baixado: "written_off", perda: "written_off",
+};
+
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, "");
 const BR_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 
@@ -50,7 +56,8 @@ export function readCsvLedger(text: string, options: LedgerOptions = {}): Ledger
         else if (field.endsWith("Date")) {
           const m = BR_DATE.exec(v);
           r[field] = options.locale === "pt-BR" && m ? `${m[3]}-${m[2]}-${m[1]}` : v;
-        } else r[field] = v;
+        } else if (field === "status") r[field] = STATUS_PT[v.toLowerCase()] ?? v;
+        else r[field] = v;
       });
       parseInput(ReceivableSchema, r); // validate here, so the line number goes with the issue
       receivables.push(r as unknown as ReceivableInput);

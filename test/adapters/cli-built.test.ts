@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ageReceivables } from "credit-block";
+
+/** The built command, as a user runs it: `node dist/cli.js …` (npm test builds before testing). */
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const cli = join(root, "dist", "cli.js");
+const store = JSON.parse(readFileSync(join(root, "examples/data/store.json"), "utf8")) as { asOf: string; receivables: unknown[] };
+
+beforeAll(() => {
+  if (!existsSync(cli)) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+}, 120_000);
+
+describe("the built CLI on the sample store", () => {
+  it("ages the ERP export exactly as the library ages the JSON ledger", () => {
+    const r = spawnSync(process.execPath, [cli, "aging", "--receivables", "examples/data/ledger-erp.csv", "--locale", "pt-BR", "--as-of", store.asOf, "--format", "json"], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const fromCsv = JSON.parse(r.stdout) as { total: string; buckets: { amount: string }[] };
+    const fromJson = ageReceivables(store.receivables, { asOf: store.asOf });
+    expect(fromCsv.total).toBe(fromJson.total);
+    expect(fromCsv.buckets.map((b) => b.amount)).toEqual(fromJson.buckets.map((b) => b.amount));
+  });
+
+  it("reports bad rows by line, processes the rest and exits non-zero", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cb-"));
+    const csv = readFileSync(join(root, "examples/data/ledger-erp.csv"), "utf8") + "T999998;C0001;12,345;;01/12/2026;;;Aberto\r\nT999999;C0001;10,00;;31/02/2026;;;Aberto\r\n";
+    writeFileSync(join(dir, "ledger.csv"), csv);
+    const r = spawnSync(process.execPath, [cli, "aging", "--receivables", join(dir, "ledger.csv"), "--locale", "pt-BR", "--as-of", store.asOf], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(4);
+    expect(r.stderr.split("\n").filter(Boolean)).toEqual([
+      "line 3284: amount: 12.345 has more fraction digits than BRL allows (2); round it explicitly before passing it",
+      "line 3285: dueDate: 2026-02-31 does not exist in the calendar",
+    ]);
+    expect(r.stdout).toMatch(/^faixa +valor +títulos\na vencer/);
+  });
+
+  it("decides from stdin with exit codes for shell scripts", () => {
+    const request = JSON.stringify({ asOf: store.asOf, customer: { id: "c" }, receivables: [{ id: "t", amount: "10.00", dueDate: "2026-10-01" }], sale: { tenders: [{ method: "store_credit", amount: "5.00" }] } });
+    const r = spawnSync(process.execPath, [cli, "decide", "--policy", "examples/policy.json"], { cwd: root, encoding: "utf8", input: request });
+    expect(r.status).toBe(3);
+    expect((JSON.parse(r.stdout) as { outcome: string }).outcome).toBe("deny");
+  });
+});
