@@ -51,6 +51,11 @@ describe("HTTP sidecar (a real node:http server)", () => {
     expect(plan.totalInterest).toBe("40.26");
     const aging = (await (await post("/v1/aging", { receivables: [{ id: "t", amount: "10.00", dueDate: "2026-10-01" }] })).json()) as { total: string };
     expect(aging.total).toBe("10.00");
+    const payoff = (await (await post("/v1/payoff", { receivables: [{ id: "t", amount: "1000.00", dueDate: "2026-08-10" }], options: { terms: { finePercent: "2", monthlyInterestPercent: "1" }, discounts: { interest: { percent: 100 } } } })).json()) as { gross: string; net: string; asOf: string };
+    expect(payoff).toMatchObject({ asOf: "2026-11-23", gross: "1055.00", net: "1020.00" });
+    const proposal = (await (await post("/v1/proposal", { proposal: { installments: 10 }, debt: { amount: "1000.00", daysOverdue: 30, asOf: "2026-11-23" }, policy: { id: "n", version: 1, limits: { maxInstallments: 6 } } })).json()) as { accepted: boolean; counterOffer: { installments: number } };
+    expect(proposal).toMatchObject({ accepted: false, counterOffer: { installments: 6 } });
+    expect((await post("/v1/plan", { principal: "10.00", count: 0 })).status).toBe(422);
   });
 
   it("answers bad requests with RFC 9457 problems, never a stack trace or a 500", async () => {
