@@ -6,6 +6,7 @@ export default defineConfig({
     alias: [
       { find: /^credit-block\/http$/, replacement: fileURLToPath(new URL("./src/adapters/http/index.ts", import.meta.url)) },
       { find: /^credit-block\/node$/, replacement: fileURLToPath(new URL("./src/adapters/node/index.ts", import.meta.url)) },
+      { find: /^credit-block\/nfce$/, replacement: fileURLToPath(new URL("./src/adapters/nfce/index.ts", import.meta.url)) },
       { find: /^credit-block$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
     ],
   },

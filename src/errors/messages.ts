@@ -209,6 +209,18 @@ export const MESSAGES = {
     en: (p) => `no step warns before the block at ${s(p, "days")} days overdue: add a step with offsetDays below ${s(p, "days")}`,
     "pt-BR": (p) => `nenhuma etapa avisa antes do bloqueio com ${s(p, "days")} dias de atraso: inclua uma etapa com offsetDays menor que ${s(p, "days")}`,
   },
+  "nfce.unknown_code": {
+    en: (p) => `tPag "${s(p, "code")}" is ${s(p, "why")}`,
+    "pt-BR": (p) => `tPag "${s(p, "code")}" ${s(p, "why") === "retired" ? "foi desativado" : "não existe na tabela vigente"}`,
+  },
+  "nfce.zero_value": {
+    en: (p) => `tPag ${s(p, "code")} requires vPag 0.00 (SEFAZ rejection 904); got ${s(p, "value")}`,
+    "pt-BR": (p) => `tPag ${s(p, "code")} exige vPag 0,00 (rejeição 904 da SEFAZ); recebido ${s(p, "value")}`,
+  },
+  "nfce.xpag": {
+    en: () => "tPag 99 (Outros) requires xPag, the description of the payment",
+    "pt-BR": () => "tPag 99 (Outros) exige xPag, a descrição do pagamento",
+  },
   "duplicate_id": {
     en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
     "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,

@@ -1,0 +1,129 @@
+/**
+ * `credit-block/nfce`: the NF-e/NFC-e payment group (`detPag`: `tPag`, `vPag`, `indPag`, `xPag`)
+ * and credit-block tenders, both ways, so a POS that already emits NFC-e can ask the engine with
+ * the payment group it has.
+ *
+ * Codes: Informe Técnico 2024.002 v1.11 (tPag table), NT 2016.002 (`indPag`: 0 à vista,
+ * 1 a prazo) — https://www.nfe.fazenda.gov.br/portal/listaConteudo.aspx?tipoConteudo=ndIjl+iEFdE=
+ * @module adapters/nfce
+ */
+import { CreditBlockError, issue, toMoney, type PaymentMethod, type Term, type TenderInput } from "credit-block";
+
+/** A `detPag` entry of the NF-e/NFC-e. */
+export interface NfcePayment {
+  /** Payment type, two digits. */
+  readonly tPag: string;
+  /** Amount, decimal string or number. */
+  readonly vPag: string | number;
+  /** 0 à vista, 1 a prazo. */
+  readonly indPag?: 0 | 1 | "0" | "1";
+  /** Description, required with tPag 99. */
+  readonly xPag?: string;
+}
+
+interface Code {
+  readonly name: string;
+  readonly method: PaymentMethod;
+  /** Term when indPag is absent. */
+  readonly term: Term;
+}
+
+/** The tPag table in force (IT 2024.002 v1.11), with the tender each code means. */
+export const TPAG: Readonly<Record<string, Code>> = {
+  "01": { name: "Dinheiro", method: "cash", term: "immediate" },
+  "02": { name: "Cheque", method: "check", term: "immediate" },
+  "03": { name: "Cartão de Crédito", method: "credit_card", term: "immediate" },
+  "04": { name: "Cartão de Débito", method: "debit_card", term: "immediate" },
+  "05": { name: "Cartão da Loja (Private Label), Crediário Digital, Outros Crediários", method: "store_credit", term: "deferred" },
+  "10": { name: "Vale Alimentação", method: "voucher", term: "immediate" },
+  "11": { name: "Vale Refeição", method: "voucher", term: "immediate" },
+  "12": { name: "Vale Presente", method: "voucher", term: "immediate" },
+  "13": { name: "Vale Combustível", method: "voucher", term: "immediate" },
+  "15": { name: "Boleto Bancário", method: "boleto", term: "deferred" },
+  "16": { name: "Depósito Bancário", method: "bank_transfer", term: "immediate" },
+  "17": { name: "PIX – Dinâmico", method: "pix", term: "immediate" },
+  "18": { name: "Transferência bancária, Carteira Digital", method: "digital_wallet", term: "immediate" },
+  "19": { name: "Programa de fidelidade, Cashback, Crédito Virtual", method: "other", term: "immediate" },
+  "20": { name: "PIX – Estático", method: "pix", term: "immediate" },
+  "21": { name: "Crédito em Loja", method: "other", term: "immediate" },
+  "22": { name: "Pagamento Eletrônico não Informado – falha de hardware do sistema emissor", method: "other", term: "immediate" },
+  "23": { name: "PIX – Automático", method: "pix", term: "immediate" },
+  "24": { name: "TEF Book Transfer", method: "bank_transfer", term: "immediate" },
+  "90": { name: "Sem Pagamento", method: "other", term: "immediate" },
+  "91": { name: "Pagamento Posterior", method: "other", term: "deferred" },
+  "99": { name: "Outros", method: "other", term: "immediate" },
+};
+
+/** Codes that existed and were withdrawn, refused with that reason. */
+const RETIRED = new Set(["06", "07", "08", "09", "14"]);
+
+/**
+ * A credit-block tender from an NFC-e payment entry. `indPag` overrides the code's usual term
+ * (a boleto à vista is `immediate`). 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
+ * `vPag` 0.00 (SEFAZ rejection 904); 99 needs `xPag`. Unknown or retired codes are an error
+ * naming the code.
+ *
+ * @example
+ * ```ts
+ * tenderFromNfce({ tPag: "05", vPag: "300.00", indPag: 1 }); // { method: "store_credit", term: "deferred", amount: "300.00" }
+ * tenderFromNfce({ tPag: "17", vPag: 50 });                  // { method: "pix", term: "immediate", amount: "50.00" }
+ * ```
+ */
+export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInput | null {
+  const code = typeof payment.tPag === "string" ? payment.tPag.padStart(2, "0") : String(payment.tPag);
+  const entry = Object.hasOwn(TPAG, code) ? TPAG[code] : undefined;
+  if (!entry) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.tPag`, "nfce.unknown_code", { code, why: RETIRED.has(code) ? "retired" : "not in the table in force (IT 2024.002 v1.11)" })]);
+  const amount = toMoney(payment.vPag, { path: `${path}.vPag` });
+  if ((code === "90" || code === "91") && amount !== "0.00") throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.vPag`, "nfce.zero_value", { code, value: amount })]);
+  if (code === "99" && !payment.xPag) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.xPag`, "nfce.xpag")]);
+  if (code === "90" || code === "91") return null;
+  const ind = payment.indPag === undefined ? undefined : String(payment.indPag);
+  const term: Term = ind === "1" ? "deferred" : ind === "0" ? "immediate" : entry.term;
+  return { method: entry.method, term, amount };
+}
+
+/**
+ * The NFC-e payment entry for a tender: a crediário sale is `05` with `indPag` 1; PIX is `17`
+ * (dynamic QR, the POS default); a digital wallet is `18`; anything without its own code is `99`
+ * with `xPag`.
+ *
+ * @example
+ * ```ts
+ * nfceFromTender({ method: "store_credit", amount: "300.00" }); // { tPag: "05", vPag: "300.00", indPag: 1 }
+ * ```
+ */
+export function nfceFromTender(tender: TenderInput): NfcePayment {
+  const code = METHOD_CODE[tender.method];
+  const term = tender.term ?? (tender.method === "store_credit" || tender.method === "boleto" ? "deferred" : "immediate");
+  return { tPag: code, vPag: toMoney(tender.amount, { path: "amount" }), indPag: term === "deferred" ? 1 : 0, ...(code === "99" ? { xPag: "Outros" } : {}) };
+}
+
+const METHOD_CODE: Record<PaymentMethod, string> = {
+  cash: "01", check: "02", credit_card: "03", debit_card: "04", store_credit: "05", voucher: "10", boleto: "15",
+  bank_transfer: "16", pix: "17", digital_wallet: "18", other: "99",
+};
+
+/**
+ * Tenders for a whole `pag` group (the list of `detPag`), skipping `90`/`91` entries and naming
+ * each bad entry by index.
+ *
+ * @example
+ * ```ts
+ * tendersFromNfce([{ tPag: "01", vPag: "20.00" }, { tPag: "05", vPag: "80.00", indPag: 1 }]);
+ * ```
+ */
+export function tendersFromNfce(payments: readonly NfcePayment[]): TenderInput[] {
+  const issues = [];
+  const tenders: TenderInput[] = [];
+  for (const [i, p] of payments.entries()) {
+    try {
+      const t = tenderFromNfce(p, `detPag[${i}]`);
+      if (t) tenders.push(t);
+    } catch (error) {
+      if (!(error instanceof CreditBlockError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
+  return tenders;
+}
