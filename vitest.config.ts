@@ -7,6 +7,8 @@ export default defineConfig({
       { find: /^credit-block\/http$/, replacement: fileURLToPath(new URL("./src/adapters/http/index.ts", import.meta.url)) },
       { find: /^credit-block\/node$/, replacement: fileURLToPath(new URL("./src/adapters/node/index.ts", import.meta.url)) },
       { find: /^credit-block\/nfce$/, replacement: fileURLToPath(new URL("./src/adapters/nfce/index.ts", import.meta.url)) },
+      { find: /^credit-block\/zod$/, replacement: fileURLToPath(new URL("./src/adapters/zod/index.ts", import.meta.url)) },
+      { find: /^credit-block\/express$/, replacement: fileURLToPath(new URL("./src/adapters/express/index.ts", import.meta.url)) },
       { find: /^credit-block$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
     ],
   },

@@ -13,7 +13,7 @@ export interface Issue {
 }
 
 /** Stable error codes of {@link CreditBlockError}. */
-export type ErrorCode = "INVALID_INPUT" | "INVALID_POLICY";
+export type ErrorCode = "INVALID_INPUT" | "INVALID_POLICY" | "SALE_BLOCKED";
 
 /**
  * The one error class the library throws for bad input. It lists every issue found, not just
@@ -55,7 +55,7 @@ export class CreditBlockError extends Error {
 }
 
 function summarize(code: ErrorCode, issues: readonly Issue[]): string {
-  const head = code === "INVALID_POLICY" ? "Invalid policy" : "Invalid input";
+  const head = code === "INVALID_POLICY" ? "Invalid policy" : code === "SALE_BLOCKED" ? "Sale blocked" : "Invalid input";
   const listed = issues.slice(0, 5).map((i) => `${i.path || "(root)"}: ${i.message}`);
   const more = issues.length > 5 ? `; and ${issues.length - 5} more` : "";
   return `${head}: ${listed.join("; ")}${more}`;

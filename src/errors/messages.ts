@@ -221,6 +221,10 @@ export const MESSAGES = {
     en: () => "tPag 99 (Outros) requires xPag, the description of the payment",
     "pt-BR": () => "tPag 99 (Outros) exige xPag, a descrição do pagamento",
   },
+  "sale.blocked": {
+    en: (p) => `${s(p, "method")} (${s(p, "term")}) ${s(p, "outcome") === "review" ? "needs a supervisor's approval" : "refused"}: ${s(p, "reason")}`,
+    "pt-BR": (p) => `${s(p, "method")} (${s(p, "term")}) ${s(p, "outcome") === "review" ? "precisa de aprovação do supervisor" : "recusado"}: ${s(p, "reason")}`,
+  },
   "duplicate_id": {
     en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
     "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,

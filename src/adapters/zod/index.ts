@@ -1,0 +1,89 @@
+/**
+ * `credit-block/zod`: plug the credit check into a backend's own zod schemas.
+ * @module adapters/zod
+ */
+import { CreditBlockError, issue, type CheckoutRequestInput, type CreditGate, type Decision, type Issue } from "credit-block";
+import type { z } from "zod";
+
+/** Options of {@link creditCheck}. */
+export interface CreditCheckOptions {
+  /** Where the order keeps its tenders, for the issue paths; default `["tenders"]`. */
+  readonly tendersPath?: readonly (string | number)[];
+  /** A `review` outcome as an issue (default) or as a pass (the backend routes it to a supervisor). */
+  readonly review?: "issue" | "pass";
+  /** Called with every decision, e.g. to audit it or attach it to the order. */
+  readonly onDecision?: (decision: Decision) => void;
+}
+
+function blockedIssues(decision: Decision, review: "issue" | "pass"): { index: number; message: string; code: string }[] {
+  return decision.tenders.flatMap((t, index) => {
+    if (t.outcome === "allow" || (t.outcome === "review" && review === "pass")) return [];
+    const reason = t.reasons.find((r) => r.action === t.outcome) ?? t.reasons[0];
+    return [{ index, message: reason?.message ?? t.outcome, code: reason?.code ?? t.outcome.toUpperCase() }];
+  });
+}
+
+/**
+ * A zod refinement that runs the credit check on a parsed order: each blocked tender becomes a
+ * zod issue on that tender's path, with the reason's message and code (`params.code`). The
+ * mapping to a checkout request may be async (to load the customer), then parse with
+ * `parseAsync`/`safeParseAsync`.
+ *
+ * @example
+ * ```ts
+ * const Order = z.object({ customerId: z.string(), tenders: z.array(z.object({ method: z.string(), amount: z.string() })) })
+ *   .superRefine(creditCheck(gate, async (order) => ({
+ *     asOf: today(), customer: await db.customer(order.customerId), receivables: await db.openTitles(order.customerId),
+ *     sale: { tenders: order.tenders },
+ *   })));
+ * const result = await Order.safeParseAsync(body); // result.error.issues[0].path → ["tenders", 0]
+ * ```
+ */
+export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => CheckoutRequestInput | Promise<CheckoutRequestInput>, options: CreditCheckOptions = {}) {
+  const base = options.tendersPath ?? ["tenders"];
+  const review = options.review ?? "issue";
+  const apply = (decision: Decision, ctx: z.RefinementCtx) => {
+    options.onDecision?.(decision);
+    for (const b of blockedIssues(decision, review)) {
+      ctx.addIssue({ code: "custom", message: b.message, path: [...base, b.index], params: { code: b.code, outcome: decision.tenders[b.index]?.outcome } });
+    }
+  };
+  return (order: T, ctx: z.RefinementCtx): void | Promise<void> => {
+    const request = toRequest(order);
+    if (request instanceof Promise) return request.then((r) => { apply(gate.decide(r), ctx); });
+    apply(gate.decide(request), ctx);
+  };
+}
+
+/** The error {@link assertSaleAllowed} throws: a CreditBlockError with code `SALE_BLOCKED` and the decision. */
+export class SaleBlockedError extends CreditBlockError {
+  override readonly name = "SaleBlockedError";
+  constructor(readonly decision: Decision, issues: readonly Issue[]) {
+    super("SALE_BLOCKED", issues);
+  }
+}
+
+/**
+ * Decides and returns the decision when every tender is allowed (or, with `review: "pass"`,
+ * allowed or under review); otherwise throws a {@link SaleBlockedError} carrying the decision,
+ * with one issue per blocked tender (`sale.tenders[i]`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   assertSaleAllowed(gate, request);
+ * } catch (error) {
+ *   if (error instanceof SaleBlockedError) return reply.status(409).send(error.decision.reasons);
+ *   throw error;
+ * }
+ * ```
+ */
+export function assertSaleAllowed(gate: CreditGate, request: CheckoutRequestInput, options: { readonly review?: "issue" | "pass" } = {}): Decision {
+  const decision = gate.decide(request);
+  const blocked = blockedIssues(decision, options.review ?? "issue");
+  if (blocked.length === 0) return decision;
+  throw new SaleBlockedError(decision, blocked.map((b) => {
+    const t = decision.tenders[b.index];
+    return issue(`sale.tenders[${b.index}]`, "sale.blocked", { method: t?.method ?? "", term: t?.term ?? "", outcome: t?.outcome ?? "", reason: b.message });
+  }));
+}
