@@ -1,4 +1,5 @@
 import { fail } from "../errors/CreditBlockError.js";
+import { safeText } from "../money/decimal.js";
 import { civilToISO, MAX_YEAR, MIN_YEAR, type ISODate } from "./isoDate.js";
 
 /**
@@ -12,7 +13,7 @@ import { civilToISO, MAX_YEAR, MIN_YEAR, type ISODate } from "./isoDate.js";
  */
 export function easterSunday(year: number): ISODate {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    fail("year", "date.range", { value: String(year), min: MIN_YEAR, max: MAX_YEAR });
+    fail("year", "date.range", { value: safeText(year), min: MIN_YEAR, max: MAX_YEAR });
   }
   const a = year % 19;
   const b = Math.floor(year / 100);

@@ -1,5 +1,5 @@
 import { CreditBlockError, fail, issue, type Issue } from "../errors/CreditBlockError.js";
-import { clip, describe } from "../money/decimal.js";
+import { clip, describe, safeText } from "../money/decimal.js";
 import { dateProblem, dayNumber, daysFromCivil, fromDayNumber, MAX_YEAR, MIN_YEAR, monthLength, type ISODate } from "./isoDate.js";
 import { easterSunday } from "./easter.js";
 
@@ -83,7 +83,7 @@ const FIXED: readonly FixedRule[] = [
  */
 export function holidays(year: number, options: CalendarOptions = {}): Holiday[] {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    fail("year", "date.range", { value: String(year), min: MIN_YEAR, max: MAX_YEAR });
+    fail("year", "date.range", { value: safeText(year), min: MIN_YEAR, max: MAX_YEAR });
   }
   const checked = checkCalendarOptions(options);
   return holidaysOfYear(year, checked);
@@ -169,14 +169,14 @@ export function checkCalendarOptions(options: unknown, base = ""): CheckedCalend
     if (md) {
       const month = Number(md[1]);
       const day = Number(md[2]);
-      if (month >= 1 && month <= 12 && day >= 1 && day <= monthLength(2000, month)) yearly.push({ month, day, name: String(name) });
+      if (month >= 1 && month <= 12 && day >= 1 && day <= monthLength(2000, month)) yearly.push({ month, day, name: safeText(name, 200) });
       else problems.push(issue(`${p}.date`, "date.impossible", { value: date }));
       return;
     }
     const problem = dateProblem(date);
     if (problem === "date.format") problems.push(issue(`${p}.date`, "holiday.month_day", { value: clip(date) }));
     else if (problem) problems.push(issue(`${p}.date`, problem, { value: clip(date), min: MIN_YEAR, max: MAX_YEAR }));
-    else once.push({ date, name: String(name) });
+    else once.push({ date, name: safeText(name, 200) });
   });
   if (problems.length > 0) throw new CreditBlockError("INVALID_INPUT", problems);
   return { bankHolidays: bankHolidays === true, weekend, yearly, once };

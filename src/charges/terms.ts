@@ -85,6 +85,8 @@ export const ChargeTermsSchema = z
   // once. Values may then be raw (not yet transformed), hence the defensive reads.
   .superRefine(
     (t, ctx) => {
+      // With `when`, this runs even on a value that is not an object at all.
+      if (typeof t !== "object" || (t as unknown) === null) return;
       if (t.finePercent !== undefined && t.fineAmount !== undefined) {
         addIssue(ctx, "charges.one_of", { a: "finePercent", b: "fineAmount" }, ["fineAmount"]);
       }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkCalendarOptions, type CalendarOptions } from "../calendar/holidays.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits } from "../money/currency.js";
-import { D } from "../money/decimal.js";
+import { D, safeText } from "../money/decimal.js";
 import { moneyDec } from "../money/toMoney.js";
 import { PAYMENT_METHODS, TERMS, type PaymentMethod, type Term } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
@@ -264,17 +264,17 @@ class Checker {
     const fact = c.fact;
     const type = typeof fact === "string" ? factType(fact) : undefined;
     if (typeof fact !== "string" || type === undefined) {
-      this.issues.push(issue(`${path}.fact`, "policy.unknown_fact", { fact: String(fact).slice(0, 60), known: Object.keys(FACT_TYPES).join(", ") }));
+      this.issues.push(issue(`${path}.fact`, "policy.unknown_fact", { fact: safeText(fact, 60), known: Object.keys(FACT_TYPES).join(", ") }));
     }
     const op = c.op;
     if (typeof op !== "string" || !(OPERATORS as readonly string[]).includes(op)) {
-      this.issues.push(issue(`${path}.op`, "policy.unknown_op", { op: String(op).slice(0, 20), ops: OPERATORS.join(", ") }));
+      this.issues.push(issue(`${path}.op`, "policy.unknown_op", { op: safeText(op, 20), ops: OPERATORS.join(", ") }));
     } else if (type && !OPS_BY_TYPE[type].includes(op as Operator)) {
-      this.issues.push(issue(`${path}.op`, "policy.op_type", { op, type, fact: String(fact), ops: OPS_BY_TYPE[type].join(", ") }));
+      this.issues.push(issue(`${path}.op`, "policy.op_type", { op, type, fact: safeText(fact, 60), ops: OPS_BY_TYPE[type].join(", ") }));
     }
     if (this.issues.length > before || !type) return null;
     facts.add(fact as string);
-    const value = this.operand(c.value, type, op as Operator, String(fact), `${path}.value`, facts);
+    const value = this.operand(c.value, type, op as Operator, safeText(fact, 60), `${path}.value`, facts);
     return value ? { kind: "cmp", fact: fact as string, type, op: op as Operator, value } : null;
   }
 
@@ -288,7 +288,7 @@ class Checker {
       for (const k of Object.keys(ref)) if (k !== "fact" && k !== "times") this.issues.push(issue(`${path}.${k}`, "unknown_key", { key: k }));
       const otherType = typeof ref.fact === "string" ? factType(ref.fact) : undefined;
       if (typeof ref.fact !== "string" || otherType === undefined) {
-        this.issues.push(issue(`${path}.fact`, "policy.unknown_fact", { fact: String(ref.fact).slice(0, 60), known: Object.keys(FACT_TYPES).join(", ") }));
+        this.issues.push(issue(`${path}.fact`, "policy.unknown_fact", { fact: safeText(ref.fact, 60), known: Object.keys(FACT_TYPES).join(", ") }));
         return null;
       }
       if (otherType !== type && otherType !== "attribute" && type !== "attribute") return bad(`a ${type} fact (got the ${otherType} fact ${ref.fact})`);

@@ -1,4 +1,4 @@
-import { D } from "../money/decimal.js";
+import { D, safeText } from "../money/decimal.js";
 import { fail } from "../errors/CreditBlockError.js";
 import type { PolicyDocument, Rule } from "./policy.js";
 
@@ -72,7 +72,7 @@ function riskClasses(options: { readonly daysByClass?: Readonly<Record<string, n
  */
 function creditLimit(options: { readonly tolerancePercent?: number | string; readonly action?: "review" | "deny"; readonly id?: string } = {}): PolicyDocument {
   const tolerance = options.tolerancePercent ?? 0;
-  if (!/^\d{1,3}(\.\d{1,2})?$/.test(String(tolerance))) fail("tolerancePercent", "decimal.format", { value: String(tolerance) });
+  if ((typeof tolerance !== "number" && typeof tolerance !== "string") || !/^\d{1,3}(\.\d{1,2})?$/.test(String(tolerance))) fail("tolerancePercent", "decimal.format", { value: safeText(tolerance) });
   const times = new D(100).plus(String(tolerance)).div(100).toString();
   const action = options.action ?? "review";
   return {

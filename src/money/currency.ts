@@ -1,4 +1,5 @@
 import { fail } from "../errors/CreditBlockError.js";
+import { safeText } from "./decimal.js";
 
 /** An ISO 4217 currency code, e.g. `"BRL"`. */
 export type CurrencyCode = string;
@@ -25,6 +26,6 @@ const CODE = /^[A-Z]{3}$/;
 export function currencyDigits(currency: unknown = DEFAULT_CURRENCY, path = "currency"): number {
   const known = typeof currency === "string" && Object.hasOwn(KNOWN, currency) ? KNOWN[currency] : undefined;
   if (known !== undefined) return known;
-  if (typeof currency !== "string" || !CODE.test(currency)) fail(path, "currency.unknown", { value: String(currency) });
+  if (typeof currency !== "string" || !CODE.test(currency)) fail(path, "currency.unknown", { value: safeText(currency) });
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }

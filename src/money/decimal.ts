@@ -40,6 +40,16 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * Any value as short text for a message, even one that refuses to become a string (an object
+ * without a prototype, a symbol). @internal
+ */
+export function safeText(value: unknown, max = 40): string {
+  if (typeof value === "string") return clip(value, max);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === undefined || value === null) return clip(String(value), max);
+  return describe(value);
+}
+
 /** Keeps hostile megabyte strings out of messages. @internal */
 export function clip(value: string, max = 40): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;

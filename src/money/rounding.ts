@@ -114,6 +114,6 @@ export function halfEven(value: DecimalInput, digits = 2): string {
  * ```
  */
 export function round(value: DecimalInput, mode: RoundingMode, digits = 2): string {
-  if (!Object.hasOwn(DECIMAL_JS_MODE, mode)) fail("mode", "invalid_value", { options: ROUNDING_MODES.join(", ") });
+  if (typeof mode !== "string" || !Object.hasOwn(DECIMAL_JS_MODE, mode)) fail("mode", "invalid_value", { options: ROUNDING_MODES.join(", ") });
   return roundText(value, mode, digits);
 }

@@ -70,15 +70,19 @@ const RETIRED = new Set(["06", "07", "08", "09", "14"]);
  * ```
  */
 export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInput | null {
-  const code = typeof payment.tPag === "string" ? payment.tPag.padStart(2, "0") : String(payment.tPag);
+  if (typeof payment !== "object" || (payment as unknown) === null || Array.isArray(payment)) {
+    throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "{ tPag, vPag }", received: payment === null ? "null" : typeof payment })]);
+  }
+  const raw: unknown = payment.tPag;
+  const code = typeof raw === "string" ? raw.slice(0, 8).padStart(2, "0") : typeof raw === "number" && Number.isInteger(raw) ? String(raw).padStart(2, "0") : `(${raw === null ? "null" : typeof raw})`;
   const entry = Object.hasOwn(TPAG, code) ? TPAG[code] : undefined;
   if (!entry) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.tPag`, "nfce.unknown_code", { code, why: RETIRED.has(code) ? "retired" : "not in the table in force (IT 2024.002 v1.11)" })]);
   const amount = toMoney(payment.vPag, { path: `${path}.vPag` });
   if ((code === "90" || code === "91") && amount !== "0.00") throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.vPag`, "nfce.zero_value", { code, value: amount })]);
   if (code === "99" && !payment.xPag) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.xPag`, "nfce.xpag")]);
   if (code === "90" || code === "91") return null;
-  const ind = payment.indPag === undefined ? undefined : String(payment.indPag);
-  const term: Term = ind === "1" ? "deferred" : ind === "0" ? "immediate" : entry.term;
+  const ind: unknown = payment.indPag;
+  const term: Term = ind === 1 || ind === "1" ? "deferred" : ind === 0 || ind === "0" ? "immediate" : entry.term;
   return { method: entry.method, term, amount };
 }
 
