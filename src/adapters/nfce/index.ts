@@ -71,7 +71,7 @@ const RETIRED = new Set(["06", "07", "08", "09", "14"]);
  */
 export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInput | null {
   if (typeof payment !== "object" || (payment as unknown) === null || Array.isArray(payment)) {
-    throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "{ tPag, vPag }", received: payment === null ? "null" : typeof payment })]);
+    throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "{ tPag, vPag }", received: (payment as unknown) === null ? "null" : typeof payment })]);
   }
   const raw: unknown = payment.tPag;
   const code = typeof raw === "string" ? raw.slice(0, 8).padStart(2, "0") : typeof raw === "number" && Number.isInteger(raw) ? String(raw).padStart(2, "0") : `(${raw === null ? "null" : typeof raw})`;
