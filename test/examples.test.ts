@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { demo, loadSampleStore } from "../examples/demo.js";
+import { demo, loadSampleStore } from "../src/adapters/cli/demo.js";
 import { checkoutRequest, gate, main as checkoutMain } from "../examples/checkout.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -32,7 +32,7 @@ describe("the demo (npm start)", () => {
   });
 
   it("runs as a command and exits 0", () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "examples/demo.ts"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--import", "tsx", "src/adapters/cli/bin.ts", "demo"], { cwd: root, encoding: "utf8" });
     expect(out).toContain("Carteira de Loja Exemplo de Utilidades Ltda");
   });
 

@@ -39,6 +39,12 @@ describe("the built CLI on the sample store", () => {
     expect(r.stdout).toMatch(/^faixa +valor +títulos\na vencer/);
   });
 
+  it("runs the demo (what npm start runs)", () => {
+    const r = spawnSync(process.execPath, [cli, "demo"], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/C\d{4}: BLOCKED — venda deny/);
+  });
+
   it("decides from stdin with exit codes for shell scripts", () => {
     const request = JSON.stringify({ asOf: store.asOf, customer: { id: "c" }, receivables: [{ id: "t", amount: "10.00", dueDate: "2026-10-01" }], sale: { tenders: [{ method: "store_credit", amount: "5.00" }] } });
     const r = spawnSync(process.execPath, [cli, "decide", "--policy", "examples/policy.json"], { cwd: root, encoding: "utf8", input: request });

@@ -47,6 +47,11 @@ describe("the packed package in a fresh project", () => {
     expect(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" })).toBe("true");
   });
 
+  it("runs the demo from the installed package", () => {
+    const out = execFileSync(process.execPath, [join(project, "node_modules", "credit-block", "dist", "cli.js"), "demo"], { cwd: project, encoding: "utf8" });
+    expect(out).toContain("Carteira de Loja Exemplo de Utilidades Ltda");
+  });
+
   it("installs the credit-block command", () => {
     const out = execFileSync(process.execPath, [join(project, "node_modules", "credit-block", "dist", "cli.js"), "policy", "schema"], { cwd: project, encoding: "utf8" });
     expect(JSON.parse(out)).toHaveProperty("properties.rules");

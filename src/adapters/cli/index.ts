@@ -12,6 +12,7 @@ import {
 import { createHandler, todayIn } from "../http/index.js";
 import { serve } from "../node/index.js";
 import { writeCsv } from "./csv.js";
+import { demo } from "./demo.js";
 import { readCsvLedger, readJsonLedger, type LedgerRead } from "./ledger.js";
 
 /** Where the command writes; injectable for tests. */
@@ -38,6 +39,7 @@ const USAGE = `credit-block <command> [options]
   policy validate policy.json      every problem, with its JSON path
   policy schema                    the JSON Schema of a policy file
   serve    --policy policy.json [--port 8787] [--host 127.0.0.1] [--tz America/Sao_Paulo]
+  demo     the library at work on the sample store (what npm start runs)
 `;
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8")) as unknown;
@@ -163,6 +165,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout(`ok: ${policy.id} v${String(policy.version)}, ${policy.rules.length} rules\n`);
         return EXIT.ok;
       }
+      case "demo":
+        io.stdout(`${demo()}\n`);
+        return EXIT.ok;
       case "serve": {
         if (!values.policy) throw new UsageError("serve needs --policy");
         const path = values.policy;

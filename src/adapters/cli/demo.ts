@@ -1,19 +1,41 @@
 /**
- * The demo behind `npm start`: the library at work on a fictional store's ledger
- * (examples/data/store.json). Each capability adds its section.
+ * `credit-block demo` (what `npm start` runs): the library at work on a fictional store's ledger
+ * (examples/data/store.json, shipped in the package). Each capability adds its section.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   addDays, ageReceivables, allocate, checkoutSchemas, computeCharges, evaluateProposal, planCollection, planInstallments, profileCustomer, quotePayoff,
   type NegotiationPolicy, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
-  parseInput, sumMoney, type Receivable, type ReceivableInput,
+  parseInput, sumMoney, createCreditGate, definePolicy, type CheckoutRequestInput, type CustomerInput, type Receivable, type ReceivableInput,
 } from "credit-block";
 
-import { checkoutRequest, describeDecision, gate } from "./checkout.js";
-import { loadSampleStore, type SampleStore } from "./sample-store.js";
+/** The fictional store of the demo and the examples. */
+export interface SampleStore {
+  store: { name: string; cnpj: string; city: string; state: string };
+  asOf: string;
+  customers: ({ id: string; name: string } & Record<string, unknown>)[];
+  receivables: ({ id: string; customerId?: string; amount: string; dueDate: string; status?: string } & Record<string, unknown>)[];
+}
 
-export { loadSampleStore };
+/** The package's root folder (where examples/ lives), from wherever this file was bundled. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "credit-block") return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("credit-block's package folder was not found");
+    dir = parent;
+  }
+}
+
+const readJson = (root: string, path: string): unknown => JSON.parse(readFileSync(join(root, path), "utf8")) as unknown;
+
+export function loadSampleStore(root = packageRoot()): SampleStore {
+  return readJson(root, "examples/data/store.json") as SampleStore;
+}
 
 const WEEKDAYS = ["dom", "seg", "ter", "qua", "qui", "sex", "sáb"];
 
@@ -72,7 +94,7 @@ export function chargesSection(data: SampleStore): string[] {
 }
 
 /** At the collection desk: a payoff quote and two plans for the customer of the charges section. */
-export function negotiationSection(data: SampleStore): string[] {
+export function negotiationSection(data: SampleStore, root = packageRoot()): string[] {
   const report = ageReceivables(data.receivables, { asOf: data.asOf });
   const debtor = [...report.customers].filter((c) => c.overdueCount > 0).sort((a, b) => (a.customerId < b.customerId ? -1 : 1))[0];
   if (!debtor) return [];
@@ -89,7 +111,7 @@ export function negotiationSection(data: SampleStore): string[] {
     `  quitação hoje: bruto ${formatMoney(quote.gross)} (multa ${formatMoney(quote.totals.fine)}, juros ${formatMoney(quote.totals.interest)}, redução por antecipação ${formatMoney(quote.totals.earlyPaymentReduction)})`,
     `  desconto ${formatMoney(quote.discount)} (100% dos juros, 50% da multa) → à vista ${formatMoney(quote.net)}, válido até ${quote.validUntil}`,
   ];
-  const policy = JSON.parse(readFileSync(fileURLToPath(new URL("./negotiation-policy.json", import.meta.url)), "utf8")) as NegotiationPolicy;
+  const policy = readJson(root, "examples/negotiation-policy.json") as NegotiationPolicy;
   const debt = { amount: quote.gross, daysOverdue: debtor.maxDaysOverdue, segment: profile.segment, asOf: data.asOf };
   const proposal = { downPayment: "100.00", installments: 10, discountPercent: "30" };
   const verdict = evaluateProposal(proposal, debt, policy);
@@ -133,33 +155,41 @@ function down(total: string): string {
 }
 
 /** Three customers of the sample store at the counter, one of each grade. */
-export function decisionsSection(data: SampleStore): string[] {
+/** Three customers of the sample store at the counter, one of each grade. */
+export function decisionsSection(data: SampleStore, root = packageRoot()): string[] {
+  const gate = createCreditGate(definePolicy(readJson(root, "examples/policy.json")));
   const lines = ["Decisões no caixa (política examples/policy.json), venda de R$ 300,00 no crediário em 3x"];
-  const picked = new Map<string, string>();
-  for (const customer of data.customers) {
-    const d = gate.decide(checkoutRequest(customer.id, [{ method: "store_credit", amount: "300.00", installments: 3 }]));
-    if (!picked.has(d.status) && d.status !== "warning") {
-      picked.set(d.status, customer.id);
-      lines.push(...describeDecision(customer.id, d));
-    }
+  const picked = new Set<string>();
+  for (const row of data.customers) {
+    const customer: Record<string, unknown> = { ...row };
+    delete customer.name; // personal data stays in the POS
+    const request: CheckoutRequestInput = {
+      asOf: data.asOf,
+      customer: customer as CustomerInput,
+      receivables: data.receivables.filter((r) => r.customerId === row.id) as unknown as ReceivableInput[],
+      sale: { tenders: [{ method: "store_credit", amount: "300.00", installments: 3 }] },
+    };
+    const d = gate.decide(request);
+    if (picked.has(d.status) || d.status === "warning") continue;
+    picked.add(d.status);
+    lines.push(`${row.id}: ${d.status.toUpperCase()} — venda ${d.outcome}`);
+    for (const r of d.reasons) lines.push(`  ${r.action}: ${r.message}`);
+    if (d.status !== "clear") lines.push(`  pode pagar à vista com: ${d.options.filter((o) => o.term === "immediate" && o.outcome === "allow" && ["cash", "pix", "debit_card", "credit_card"].includes(o.method)).map((o) => o.method).join(", ") || "nenhum"}`);
+    if (d.regularize) lines.push(`  para liberar o crediário: pagar ${formatMoney(d.regularize.payAtLeast)} (títulos ${d.regularize.receivableIds.join(", ")})`);
     if (picked.size === 3) break;
   }
   return lines;
 }
 
-export function demo(): string {
-  const data = loadSampleStore();
+export function demo(root = packageRoot()): string {
+  const data = loadSampleStore(root);
   return [
     ...calendarSection(Number(data.asOf.slice(0, 4))), "",
     ...ledgerSection(data), "",
     ...agingSection(data), "",
     ...chargesSection(data), "",
-    ...negotiationSection(data), "",
-    ...decisionsSection(data), "",
+    ...negotiationSection(data, root), "",
+    ...decisionsSection(data, root), "",
     ...collectionSection(data),
   ].join("\n");
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(demo());
 }
