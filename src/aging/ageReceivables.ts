@@ -3,7 +3,7 @@ import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import type { Locale } from "../errors/messages.js";
 import { minorToMoney, type Money } from "../money/toMoney.js";
 import { overdueDays } from "./daysOverdue.js";
-import { ExactSum, ExactSums } from "./exactSum.js";
+import { ExactSum, ExactSums } from "../money/exactSum.js";
 import { checkPaidDate, classifyRow, FactsTable, iterate, setUp, type CustomerFactsOptions } from "./facts.js";
 import { ReceivableReader } from "./readReceivable.js";
 

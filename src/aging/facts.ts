@@ -5,7 +5,7 @@ import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { minorToMoney, moneyToMinor, type Money, type MoneyInput } from "../money/toMoney.js";
 import { checkGraceDays, overdueDays } from "./daysOverdue.js";
-import { ExactSums } from "./exactSum.js";
+import { ExactSums } from "../money/exactSum.js";
 import { ReceivableReader, RowStatus, type Row } from "./readReceivable.js";
 
 /**

@@ -2,7 +2,7 @@ import type { Locale } from "../errors/messages.js";
 import { fromDayNumber } from "../calendar/isoDate.js";
 import { formatMoney } from "../money/format.js";
 import { minorToMoney } from "../money/toMoney.js";
-import { FACT_TYPES, factType, type FactValues } from "./facts.js";
+import { factType, type FactValues } from "./facts.js";
 import type { Rule } from "./policy.js";
 
 /** Formats one fact for an operator message, in the locale. @internal */
@@ -70,6 +70,3 @@ export function ruleMessage(rule: Rule, facts: readonly string[], f: FactValues,
 export function ruleCode(rule: Rule): string {
   return rule.code ?? rule.id.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
 }
-
-/** Keys of FACT_TYPES, for docs and error messages. @internal */
-export const FACT_NAMES = Object.keys(FACT_TYPES);

@@ -1,5 +1,6 @@
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
 import { D } from "./decimal.js";
+import { ExactSum } from "./exactSum.js";
 import { decToMoney, moneyDec, moneyToMinor, minorToMoney, type Money, type MoneyInput } from "./toMoney.js";
 
 /**
@@ -14,18 +15,10 @@ import { decToMoney, moneyDec, moneyToMinor, minorToMoney, type Money, type Mone
 export function sumMoney(values: Iterable<MoneyInput>, options: { readonly currency?: CurrencyCode } = {}): Money {
   const currency = options.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency, "options.currency");
-  let small = 0;
-  let big = 0n;
+  const sum = new ExactSum();
   let index = 0;
-  for (const value of values) {
-    small += moneyToMinor(value, digits, currency, `values[${index++}]`);
-    // Each term is below 2^50; flushing at 2^52 keeps `small` an exact integer.
-    if (small > 2 ** 52 || small < -(2 ** 52)) {
-      big += BigInt(small);
-      small = 0;
-    }
-  }
-  return minorToMoney(big + BigInt(small), digits);
+  for (const value of values) sum.add(moneyToMinor(value, digits, currency, `values[${index++}]`));
+  return minorToMoney(sum.value(), digits);
 }
 
 /**

@@ -119,6 +119,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   const now = options.now ?? (() => new Date());
   let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] });
   let hash: Promise<string> | null = null;
+  let schemas: Record<string, unknown> | null = null; // built on first request, then reused
 
   const failSafeGate = createCreditGate({
     id: "fail-safe", version: 1,
@@ -181,7 +182,8 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     }
     if (path === "/v1/schema") {
       if (request.method !== "GET") return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
-      return json({ policy: policyJsonSchema(), checkoutRequest: z.toJSONSchema(CheckoutRequestSchema, { io: "input", unrepresentable: "any" }) });
+      schemas ??= { policy: policyJsonSchema(), checkoutRequest: z.toJSONSchema(CheckoutRequestSchema, { io: "input", unrepresentable: "any" }) };
+      return json(schemas);
     }
     const route = routes[path];
     if (!route) return problem(404, "not-found", "Not found", { detail: `no route ${path}` });
