@@ -3,7 +3,7 @@ import { dayNumber, fromDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError } from "../errors/CreditBlockError.js";
 import type { Locale } from "../errors/messages.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
-import { checkoutSchemas, PAYMENT_METHODS, TERMS, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
+import { checkoutSchemas, LIMITS, PAYMENT_METHODS, TERMS, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
 import { FactsTable } from "../aging/facts.js";
 import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
@@ -232,7 +232,7 @@ class Gate implements CreditGate {
     const issues: Issue[] = head.success ? [] : fromZodIssues(head.error.issues);
     const raw = (typeof input === "object" && input !== null ? (input as { receivables?: unknown }).receivables : undefined);
     const receivables: ReceivableRow[] = [];
-    if (Array.isArray(raw) && raw.length <= 50_000) {
+    if (Array.isArray(raw) && raw.length <= LIMITS.receivables) {
       const reader = new ReceivableReader(this.currency, this.digits, "receivables");
       const asOfDay = head.success ? dayNumber(head.data.asOf, "asOf") : Number.POSITIVE_INFINITY;
       const customerId = head.success ? head.data.customer.id : undefined;
