@@ -4,8 +4,8 @@
  * @module adapters/http
  */
 import {
-  ageReceivables, CheckoutRequestSchema, computeCharges, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, policyJsonSchema, quotePayoff,
-  type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type Policy, type PolicyDocument, type ReceivableInput,
+  ageReceivables, CheckoutRequestSchema, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, policyJsonSchema, quotePayoff,
+  type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput,
 } from "credit-block";
 import { z } from "zod";
 import { invalidInput, problem } from "./problem.js";
@@ -138,8 +138,8 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     const rest: Record<string, unknown> = { ...request };
     delete rest.customerId;
     if (typeof customerId !== "string" || !options.loadCustomer) return gate.decide({ ...rest, asOf } as CheckoutRequestInput);
-    const tenders = (asObject(request.sale).tenders ?? []) as { method?: string; term?: string }[];
-    const allImmediate = Array.isArray(tenders) && tenders.every((t) => (t.term ?? (t.method === "store_credit" || t.method === "boleto" ? "deferred" : "immediate")) === "immediate");
+    const tenders = (asObject(request.sale).tenders ?? []) as { method?: PaymentMethod; term?: string }[];
+    const allImmediate = Array.isArray(tenders) && tenders.every((t) => (t.term ?? (t.method ? defaultTerm(t.method) : "deferred")) === "immediate");
     const failSafe = (): Decision => failSafeGate.decide({ ...rest, asOf, customer: { id: customerId, attributes: { dataSourceUnavailable: true } }, receivables: [] });
     // A sale paid at once never waits on the POS database (CDC art. 39 IX: it cannot be refused).
     if (allImmediate && gate.policy.consumer) return gate.decide({ ...rest, asOf, customer: { id: customerId }, receivables: [] });

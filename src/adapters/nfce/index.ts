@@ -7,7 +7,7 @@
  * 1 a prazo) — https://www.nfe.fazenda.gov.br/portal/listaConteudo.aspx?tipoConteudo=ndIjl+iEFdE=
  * @module adapters/nfce
  */
-import { CreditBlockError, issue, toMoney, type PaymentMethod, type Term, type TenderInput } from "credit-block";
+import { CreditBlockError, defaultTerm, issue, toMoney, type PaymentMethod, type Term, type TenderInput } from "credit-block";
 
 /** A `detPag` entry of the NF-e/NFC-e. */
 export interface NfcePayment {
@@ -98,7 +98,7 @@ export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInp
  */
 export function nfceFromTender(tender: TenderInput): NfcePayment {
   const code = METHOD_CODE[tender.method];
-  const term = tender.term ?? (tender.method === "store_credit" || tender.method === "boleto" ? "deferred" : "immediate");
+  const term = tender.term ?? defaultTerm(tender.method);
   return { tPag: code, vPag: toMoney(tender.amount, { path: "amount" }), indPag: term === "deferred" ? 1 : 0, ...(code === "99" ? { xPag: "Outros" } : {}) };
 }
 
