@@ -1,9 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ROUNDING_MODES } from "../money/rounding.js";
 import { D, toDecimal } from "../money/decimal.js";
 import { CreditBlockError } from "../errors/CreditBlockError.js";
-import { addIssue } from "../schemas/issues.js";
-import { ISODateSchema, PercentSchema } from "../schemas/primitives.js";
+import { addIssue, rejectValue } from "../schemas/issues.js";
+import { CurrencyFieldSchema, ISODateSchema, MoneyTextSchema, PercentSchema, PercentTextSchema } from "../schemas/primitives.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -15,23 +15,26 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * MonthSchema.parse("2026-03"); // "2026-03"
  * ```
  */
-export const MonthSchema = z
-  .string()
-  .max(7)
-  .superRefine((value, ctx) => {
+export const MonthSchema = z.string().check(
+  z.maxLength(7),
+  z.superRefine((value, ctx) => {
     if (!MONTH.test(value)) addIssue(ctx, "month.format", { value });
-  });
+  }),
+);
 
 /** A signed percentage (an index month can be negative: deflation). */
-const SignedPercentSchema = z.union([z.string().max(40), z.number()], { error: "percentage (decimal string or number)" }).transform((value, ctx) => {
-  try {
-    return toDecimal(value, "").toString();
-  } catch (error) {
-    if (!(error instanceof CreditBlockError)) throw error;
-    for (const i of error.issues) addIssue(ctx, i.code, i.params ?? {});
-    return z.NEVER;
-  }
-});
+const SignedPercentSchema = z.pipe(
+  PercentTextSchema,
+  z.transform((value: string | number, ctx): string => {
+    try {
+      return toDecimal(value, "").toString();
+    } catch (error) {
+      if (!(error instanceof CreditBlockError)) throw error;
+      for (const i of error.issues) rejectValue(ctx, i.code, i.params ?? {});
+      return z.NEVER;
+    }
+  }),
+);
 
 /**
  * A monthly inflation index series (IPCA, INPC, IGP-M…) as the caller obtained it (IBGE, FGV,
@@ -43,17 +46,19 @@ const SignedPercentSchema = z.union([z.string().max(40), z.number()], { error: "
  * ```
  */
 export const CorrectionSchema = z.strictObject({
-  index: z.array(z.strictObject({ month: MonthSchema, percent: SignedPercentSchema })).max(3000),
+  index: z.array(z.strictObject({ month: MonthSchema, percent: SignedPercentSchema })).check(z.maxLength(3000)),
   /** First month applied; default the due date's month. */
-  from: MonthSchema.optional(),
+  from: z.optional(MonthSchema),
   /** Last month applied; default the month before the charge date's month (the last complete month). */
-  to: MonthSchema.optional(),
+  to: z.optional(MonthSchema),
 });
 
 const percentUpTo = (max: number) =>
-  PercentSchema.superRefine((value, ctx) => {
-    if (new D(value).greaterThan(max)) addIssue(ctx, "too_big", { maximum: `${max}%` });
-  });
+  PercentSchema.check(
+    z.superRefine((value, ctx) => {
+      if (new D(value).greaterThan(max)) addIssue(ctx, "too_big", { maximum: `${max}%` });
+    }),
+  );
 
 /**
  * Late-charge terms (encargos moratórios), in the terms boleto systems use (FEBRABAN CNAB 240
@@ -68,39 +73,41 @@ const percentUpTo = (max: number) =>
 export const ChargeTermsSchema = z
   .strictObject({
     asOf: ISODateSchema,
-    finePercent: percentUpTo(100).optional(),
-    fineAmount: z.union([z.string().max(40), z.number()], { error: "money (decimal string or number)" }).optional(),
-    monthlyInterestPercent: percentUpTo(100).optional(),
-    dailyInterestAmount: z.union([z.string().max(40), z.number()], { error: "money (decimal string or number)" }).optional(),
-    compounding: z.enum(["simple", "daily"]).optional(),
-    dayCount: z.enum(["30", "actual"]).optional(),
-    correction: CorrectionSchema.optional(),
-    freezeOn: ISODateSchema.optional(),
-    rounding: z.enum(ROUNDING_MODES as [string, ...string[]]).optional(),
-    consumer: z.boolean().optional(),
-    calendar: z.unknown().optional(),
-    currency: z.string().max(3).optional(),
+    finePercent: z.optional(percentUpTo(100)),
+    fineAmount: z.optional(MoneyTextSchema),
+    monthlyInterestPercent: z.optional(percentUpTo(100)),
+    dailyInterestAmount: z.optional(MoneyTextSchema),
+    compounding: z.optional(z.enum(["simple", "daily"])),
+    dayCount: z.optional(z.enum(["30", "actual"])),
+    correction: z.optional(CorrectionSchema),
+    freezeOn: z.optional(ISODateSchema),
+    rounding: z.optional(z.enum(ROUNDING_MODES as [string, ...string[]])),
+    consumer: z.optional(z.boolean()),
+    calendar: z.optional(z.unknown()),
+    currency: CurrencyFieldSchema,
   })
   // `when`: run the cross-field checks even when a field failed, so every problem is listed at
   // once. Values may then be raw (not yet transformed), hence the defensive reads.
-  .superRefine(
-    (t, ctx) => {
-      // With `when`, this runs even on a value that is not an object at all.
-      if (typeof t !== "object" || (t as unknown) === null) return;
-      if (t.finePercent !== undefined && t.fineAmount !== undefined) {
-        addIssue(ctx, "charges.one_of", { a: "finePercent", b: "fineAmount" }, ["fineAmount"]);
-      }
-      const rates = Number(t.monthlyInterestPercent !== undefined) + Number(t.dailyInterestAmount !== undefined);
-      if (rates !== 1) {
-        addIssue(ctx, "charges.one_of", { a: "monthlyInterestPercent", b: "dailyInterestAmount", required: "yes" }, [rates === 0 ? "monthlyInterestPercent" : "dailyInterestAmount"]);
-      }
-      if (t.compounding === "daily" && t.monthlyInterestPercent === undefined) {
-        addIssue(ctx, "charges.one_of", { a: "compounding: daily", b: "dailyInterestAmount" }, ["compounding"]);
-      }
-      const fine = decimalOrNull(t.finePercent);
-      if (t.consumer !== false && fine?.greaterThan(2)) addIssue(ctx, "charges.fine_cap", { value: `${fine.toString()}%` }, ["finePercent"]);
-    },
-    { when: () => true },
+  .check(
+    z.superRefine(
+      (t, ctx) => {
+        // With `when`, this runs even on a value that is not an object at all.
+        if (typeof t !== "object" || (t as unknown) === null) return;
+        if (t.finePercent !== undefined && t.fineAmount !== undefined) {
+          addIssue(ctx, "charges.one_of", { a: "finePercent", b: "fineAmount" }, ["fineAmount"]);
+        }
+        const rates = Number(t.monthlyInterestPercent !== undefined) + Number(t.dailyInterestAmount !== undefined);
+        if (rates !== 1) {
+          addIssue(ctx, "charges.one_of", { a: "monthlyInterestPercent", b: "dailyInterestAmount", required: "yes" }, [rates === 0 ? "monthlyInterestPercent" : "dailyInterestAmount"]);
+        }
+        if (t.compounding === "daily" && t.monthlyInterestPercent === undefined) {
+          addIssue(ctx, "charges.one_of", { a: "compounding: daily", b: "dailyInterestAmount" }, ["compounding"]);
+        }
+        const fine = decimalOrNull(t.finePercent);
+        if (t.consumer !== false && fine?.greaterThan(2)) addIssue(ctx, "charges.fine_cap", { value: `${fine.toString()}%` }, ["finePercent"]);
+      },
+      { when: () => true },
+    ),
   );
 
 function decimalOrNull(value: unknown) {

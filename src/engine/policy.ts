@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkCalendarOptions, type CalendarOptions } from "../calendar/holidays.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits } from "../money/currency.js";
@@ -6,6 +6,7 @@ import { D, safeText } from "../money/decimal.js";
 import { moneyDec } from "../money/toMoney.js";
 import { PAYMENT_METHODS, TERMS, type PaymentMethod, type Term } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
+import { CurrencyCodeSchema, DocumentVersionSchema, LocaleSchema, textOf, textUpTo, wholeNumber } from "../schemas/primitives.js";
 import { MAX_GRACE_DAYS } from "../aging/daysOverdue.js";
 import { FACT_TYPES, factType, type FactType } from "./facts.js";
 
@@ -77,34 +78,40 @@ const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const scopeSchema = z.union([
   z.literal("all"),
   z.literal("credit"),
-  z.strictObject({ methods: z.array(z.enum(PAYMENT_METHODS)).min(1).max(20).optional(), terms: z.array(z.enum(TERMS)).min(1).max(2).optional() }),
+  z.strictObject({
+    methods: z.optional(z.array(z.enum(PAYMENT_METHODS)).check(z.minLength(1), z.maxLength(20))),
+    terms: z.optional(z.array(z.enum(TERMS)).check(z.minLength(1), z.maxLength(2))),
+  }),
 ]);
 
-const messageSchema = z.union([z.string().min(1).max(500), z.strictObject({ "pt-BR": z.string().min(1).max(500).optional(), en: z.string().min(1).max(500).optional() })]);
+const messageText = textOf(1, 500);
+const messageSchema = z.union([messageText, z.strictObject({ "pt-BR": z.optional(messageText), en: z.optional(messageText) })]);
+/** A copy of `schema` that carries a description for the JSON Schema (the original stays bare). */
+const described = <S extends z.ZodMiniType>(schema: S, description: string): S => schema.check(z.meta({ description }));
 
-function buildPolicySchema(condition: z.ZodType) {
+function buildPolicySchema(condition: z.core.$ZodType) {
   const rule = z.strictObject({
-    id: z.string().regex(RULE_ID).meta({ description: "Stable rule id: letters, digits, _ . -" }),
-    description: z.string().max(500).optional(),
+    id: described(z.string().check(z.regex(RULE_ID)), "Stable rule id: letters, digits, _ . -"),
+    description: z.optional(textUpTo(500)),
     when: condition,
-    scope: scopeSchema.meta({ description: '"all", "credit" (every deferred tender), or { methods, terms }' }),
+    scope: described(scopeSchema, '"all", "credit" (every deferred tender), or { methods, terms }'),
     action: z.enum(["deny", "review", "warn"]),
-    message: messageSchema.optional(),
-    code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).optional(),
-    allowImmediateBlock: z.boolean().optional(),
+    message: z.optional(messageSchema),
+    code: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/))),
+    allowImmediateBlock: z.optional(z.boolean()),
   });
   return z.strictObject({
-    $schema: z.string().max(500).optional(),
-    id: z.string().min(1).max(128),
-    version: z.union([z.string().min(1).max(64), z.number().int().nonnegative()]),
-    description: z.string().max(2000).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: "ISO 4217; default BRL" }),
-    locale: z.enum(["pt-BR", "en"]).optional(),
-    graceDays: z.number().int().min(0).max(MAX_GRACE_DAYS).optional().meta({ description: "Carência: days after the due date before a título counts as overdue" }),
-    calendar: z.unknown().optional(),
-    ignoreOverdueBelow: z.string().max(40).optional().meta({ description: "Open balances below this money amount do not count" }),
-    consumer: z.boolean().optional().meta({ description: "CDC guards on (default true)" }),
-    rules: z.array(rule).max(200),
+    $schema: z.optional(textUpTo(500)),
+    id: textOf(1, 128),
+    version: DocumentVersionSchema,
+    description: z.optional(textUpTo(2000)),
+    currency: described(CurrencyCodeSchema, "ISO 4217; default BRL"),
+    locale: LocaleSchema,
+    graceDays: described(z.optional(wholeNumber(0, MAX_GRACE_DAYS)), "Carência: days after the due date before a título counts as overdue"),
+    calendar: z.optional(z.unknown()),
+    ignoreOverdueBelow: described(z.optional(textUpTo(40)), "Open balances below this money amount do not count"),
+    consumer: described(z.optional(z.boolean()), "CDC guards on (default true)"),
+    rules: z.array(rule).check(z.maxLength(200)),
   });
 }
 
@@ -112,15 +119,15 @@ function buildPolicySchema(condition: z.ZodType) {
 const PolicyShape = buildPolicySchema(z.unknown());
 
 const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const ConditionJson: z.ZodType = z.lazy(() =>
+const ConditionJson: z.ZodMiniType = z.lazy(() =>
   z.union([
     z.strictObject({
-      fact: z.string().meta({ description: `A fact: ${Object.keys(FACT_TYPES).join(", ")}, or attributes.<name>` }),
+      fact: described(z.string(), `A fact: ${Object.keys(FACT_TYPES).join(", ")}, or attributes.<name>`),
       op: z.enum(OPERATORS),
-      value: z.union([literal, z.array(z.union([z.string(), z.number()])), z.strictObject({ fact: z.string(), times: z.union([z.string(), z.number()]).optional() })]),
+      value: z.union([literal, z.array(z.union([z.string(), z.number()])), z.strictObject({ fact: z.string(), times: z.optional(z.union([z.string(), z.number()])) })]),
     }),
-    z.strictObject({ all: z.array(ConditionJson).min(1) }),
-    z.strictObject({ any: z.array(ConditionJson).min(1) }),
+    z.strictObject({ all: z.array(ConditionJson).check(z.minLength(1)) }),
+    z.strictObject({ any: z.array(ConditionJson).check(z.minLength(1)) }),
     z.strictObject({ not: ConditionJson }),
   ]),
 );

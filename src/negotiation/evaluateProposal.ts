@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { renderMessage, type Locale } from "../errors/messages.js";
@@ -8,19 +8,19 @@ import { formatMoney } from "../money/format.js";
 import { roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { fromZodIssues } from "../schemas/issues.js";
-import { ISODateSchema, PercentSchema } from "../schemas/primitives.js";
+import { CurrencyCodeSchema, DocumentVersionSchema, ISODateSchema, LocaleSchema, MoneyTextSchema, PercentSchema, textOf, wholeNumber } from "../schemas/primitives.js";
 import type { PaymentSegment } from "../profile/profileCustomer.js";
 import { planInstallments, type InstallmentPlan } from "./planInstallments.js";
 
-const money = z.union([z.string().max(40), z.number()], { error: "money (decimal string or number)" });
+const SegmentSchema = z.enum(["punctual", "occasional", "chronic", "new"]);
 
 const LimitsSchema = z.strictObject({
-  minDownPaymentPercent: PercentSchema.optional(),
-  minDownPayment: money.optional(),
-  maxInstallments: z.number().int().min(0).max(420).optional(),
-  minInstallment: money.optional(),
-  maxMonthlyRatePercent: PercentSchema.optional(),
-  maxDiscountPercent: PercentSchema.optional(),
+  minDownPaymentPercent: z.optional(PercentSchema),
+  minDownPayment: z.optional(MoneyTextSchema),
+  maxInstallments: z.optional(wholeNumber(0, 420)),
+  minInstallment: z.optional(MoneyTextSchema),
+  maxMonthlyRatePercent: z.optional(PercentSchema),
+  maxDiscountPercent: z.optional(PercentSchema),
 });
 
 /**
@@ -38,17 +38,23 @@ const LimitsSchema = z.strictObject({
  * ```
  */
 export const NegotiationPolicySchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: z.string().min(1).max(128),
-  version: z.union([z.string().min(1).max(64), z.number().int().nonnegative()]),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
-  locale: z.enum(["pt-BR", "en"]).optional(),
-  system: z.enum(["price", "sac", "none"]).optional(),
+  $schema: z.optional(z.string()),
+  id: textOf(1, 128),
+  version: DocumentVersionSchema,
+  currency: CurrencyCodeSchema,
+  locale: LocaleSchema,
+  system: z.optional(z.enum(["price", "sac", "none"])),
   limits: LimitsSchema,
-  tiers: z.array(z.strictObject({
-    when: z.strictObject({ minDaysOverdue: z.number().int().min(0).optional(), maxDaysOverdue: z.number().int().min(0).optional(), segments: z.array(z.enum(["punctual", "occasional", "chronic", "new"])).min(1).optional() }),
-    limits: LimitsSchema,
-  })).max(50).optional(),
+  tiers: z.optional(
+    z
+      .array(
+        z.strictObject({
+          when: z.strictObject({ minDaysOverdue: z.optional(wholeNumber(0)), maxDaysOverdue: z.optional(wholeNumber(0)), segments: z.optional(z.array(SegmentSchema).check(z.minLength(1))) }),
+          limits: LimitsSchema,
+        }),
+      )
+      .check(z.maxLength(50)),
+  ),
 });
 
 /** A negotiation policy as JSON. */
@@ -105,16 +111,16 @@ export interface ProposalEvaluation {
 }
 
 const ProposalSchema = z.strictObject({
-  downPayment: money.optional(),
-  installments: z.number().int().min(0).max(420),
-  monthlyRatePercent: PercentSchema.optional(),
-  discountPercent: PercentSchema.optional(),
-  firstDueDate: ISODateSchema.optional(),
+  downPayment: z.optional(MoneyTextSchema),
+  installments: wholeNumber(0, 420),
+  monthlyRatePercent: z.optional(PercentSchema),
+  discountPercent: z.optional(PercentSchema),
+  firstDueDate: z.optional(ISODateSchema),
 });
 const DebtSchema = z.strictObject({
-  amount: money,
-  daysOverdue: z.number().int().min(0).max(36_500),
-  segment: z.enum(["punctual", "occasional", "chronic", "new"]).optional(),
+  amount: MoneyTextSchema,
+  daysOverdue: wholeNumber(0, 36_500),
+  segment: z.optional(SegmentSchema),
   asOf: ISODateSchema,
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { fromDayNumber, dayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
@@ -6,25 +6,25 @@ import { formatMoney } from "../money/format.js";
 import { minorToMoney, moneyToMinor } from "../money/toMoney.js";
 import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
-import { ISODateSchema } from "../schemas/primitives.js";
+import { CurrencyFieldSchema, ISODateSchema, textOf, wholeNumber } from "../schemas/primitives.js";
 
 /** Contact channels of a collection step. */
 export type Channel = "sms" | "email" | "whatsapp" | "phone" | "letter";
 
 const StepSchema = z.strictObject({
-  id: z.string().min(1).max(64).optional(),
-  offsetDays: z.number().int().min(-60).max(3650),
+  id: z.optional(textOf(1, 64)),
+  offsetDays: wholeNumber(-60, 3650),
   channel: z.enum(["sms", "email", "whatsapp", "phone", "letter"]),
-  template: z.string().min(1).max(2000),
+  template: textOf(1, 2000),
 });
 
 const OptionsSchema = z.strictObject({
   asOf: ISODateSchema,
-  cadence: z.array(StepSchema).min(1).max(50),
-  sent: z.array(z.strictObject({ receivableId: z.string().min(1).max(128), step: z.string().min(1).max(64) })).max(100_000).optional(),
-  creditor: z.strictObject({ name: z.string().min(1).max(200), document: z.string().min(11).max(20) }),
-  blockAfterDays: z.array(z.number().int().min(1).max(3650)).max(10).optional(),
-  currency: z.string().max(3).optional(),
+  cadence: z.array(StepSchema).check(z.minLength(1), z.maxLength(50)),
+  sent: z.optional(z.array(z.strictObject({ receivableId: textOf(1, 128), step: textOf(1, 64) })).check(z.maxLength(100_000))),
+  creditor: z.strictObject({ name: textOf(1, 200), document: textOf(11, 20) }),
+  blockAfterDays: z.optional(z.array(wholeNumber(1, 3650)).check(z.maxLength(10))),
+  currency: CurrencyFieldSchema,
 });
 
 /** Options of {@link planCollection}. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, addMonths, dayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { allocate } from "../money/allocate.js";
@@ -7,7 +7,7 @@ import { D, type Dec } from "../money/decimal.js";
 import { roundDec, ROUNDING_MODES, type RoundingMode } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { addIssue, fromZodIssues } from "../schemas/issues.js";
-import { ISODateSchema, PercentSchema } from "../schemas/primitives.js";
+import { CurrencyFieldSchema, ISODateSchema, MoneyTextSchema, PercentSchema, wholeNumber } from "../schemas/primitives.js";
 
 /** One installment (parcela) of a plan. */
 export interface Installment {
@@ -42,20 +42,22 @@ export interface InstallmentPlan {
 
 const PlanSchema = z
   .strictObject({
-    principal: z.union([z.string().max(40), z.number()], { error: "money (decimal string or number)" }),
-    downPayment: z.union([z.string().max(40), z.number()], { error: "money (decimal string or number)" }).optional(),
-    count: z.number().int().min(1).max(420),
-    monthlyRatePercent: PercentSchema.optional(),
+    principal: MoneyTextSchema,
+    downPayment: z.optional(MoneyTextSchema),
+    count: wholeNumber(1, 420),
+    monthlyRatePercent: z.optional(PercentSchema),
     system: z.enum(["price", "sac", "none"]),
     firstDueDate: ISODateSchema,
-    interval: z.union([z.strictObject({ months: z.number().int().min(1).max(12) }), z.strictObject({ days: z.number().int().min(1).max(366) })]).optional(),
-    rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).optional(),
-    remainderTo: z.enum(["last", "first"]).optional(),
-    currency: z.string().max(3).optional(),
+    interval: z.optional(z.union([z.strictObject({ months: wholeNumber(1, 12) }), z.strictObject({ days: wholeNumber(1, 366) })])),
+    rounding: z.optional(z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]])),
+    remainderTo: z.optional(z.enum(["last", "first"])),
+    currency: CurrencyFieldSchema,
   })
-  .superRefine((t, ctx) => {
-    if (t.system !== "none" && t.monthlyRatePercent === undefined) addIssue(ctx, "plan.rate_required", { system: t.system }, ["monthlyRatePercent"]);
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      if (t.system !== "none" && t.monthlyRatePercent === undefined) addIssue(ctx, "plan.rate_required", { system: t.system }, ["monthlyRatePercent"]);
+    }),
+  );
 
 /** Terms of {@link planInstallments}. */
 export type PlanTerms = z.input<typeof PlanSchema> & { readonly principal: MoneyInput; readonly downPayment?: MoneyInput };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, dayNumber, type ISODate } from "../calendar/isoDate.js";
 import { chargesOf, parseTerms, type Charges } from "../charges/computeCharges.js";
 import type { ChargeTermsInput } from "../charges/terms.js";
@@ -8,7 +8,7 @@ import { divideFor, roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
-import { PercentSchema } from "../schemas/primitives.js";
+import { MoneyTextSchema, PercentSchema, wholeNumber } from "../schemas/primitives.js";
 
 /** A discount as a percent of the part it applies to, or as an amount (capped at that part). */
 export type Discount = { readonly percent: string | number } | { readonly amount: MoneyInput };
@@ -52,13 +52,13 @@ export interface PayoffQuote {
   readonly net: Money;
 }
 
-const DiscountSchema = z.union([z.strictObject({ percent: PercentSchema }), z.strictObject({ amount: z.union([z.string().max(40), z.number()]) })]);
+const DiscountSchema = z.union([z.strictObject({ percent: PercentSchema }), z.strictObject({ amount: MoneyTextSchema })]);
 const OptionsSchema = z.strictObject({
   asOf: z.string(),
   terms: z.record(z.string(), z.unknown()),
-  discounts: z.strictObject({ interest: DiscountSchema.optional(), fine: DiscountSchema.optional(), correction: DiscountSchema.optional(), principal: DiscountSchema.optional() }).optional(),
-  validDays: z.number().int().min(0).max(365).optional(),
-  contractMonthlyRatePercent: PercentSchema.optional(),
+  discounts: z.optional(z.strictObject({ interest: z.optional(DiscountSchema), fine: z.optional(DiscountSchema), correction: z.optional(DiscountSchema), principal: z.optional(DiscountSchema) })),
+  validDays: z.optional(wholeNumber(0, 365)),
+  contractMonthlyRatePercent: z.optional(PercentSchema),
 });
 
 /**

@@ -1,10 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { dayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
 import { parseReceivables, type PaymentMethod, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues } from "../schemas/issues.js";
+import { wholeNumber } from "../schemas/primitives.js";
 
 /** Payment-behaviour segment. */
 export type PaymentSegment = "punctual" | "occasional" | "chronic" | "new";
@@ -40,10 +41,10 @@ export interface Profile {
 }
 
 const ThresholdsSchema = z.strictObject({
-  minHistory: z.number().int().min(0).max(1000).optional(),
-  lateAfterDays: z.number().int().min(0).max(365).optional(),
-  chronicLatePercent: z.number().min(0).max(100).optional(),
-  chronicOverdueDays: z.number().int().min(1).max(3650).optional(),
+  minHistory: z.optional(wholeNumber(0, 1000)),
+  lateAfterDays: z.optional(wholeNumber(0, 365)),
+  chronicLatePercent: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  chronicOverdueDays: z.optional(wholeNumber(1, 3650)),
 });
 
 /** The segment rule, shared by `profileCustomer` and the decision engine's `segment` fact. @internal */

@@ -1,10 +1,10 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { dateProblem } from "../calendar/isoDate.js";
 import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { D } from "../money/decimal.js";
 import { issue, type Issue } from "../errors/CreditBlockError.js";
 import { addIssue, fromZodIssues } from "./issues.js";
-import { IdSchema, ISODateSchema, moneySchema } from "./primitives.js";
+import { IdSchema, ISODateSchema, moneySchema, textOf, textUpTo, wholeNumber } from "./primitives.js";
 
 /** How a payment is made, as a POS names its buttons (mapped to NFC-e `tPag` by the nfce adapter). */
 export const PAYMENT_METHODS = [
@@ -42,6 +42,8 @@ export type ReceivableStatus = (typeof RECEIVABLE_STATUSES)[number];
 /** Upper bounds that keep one request bounded in memory and time. */
 export const LIMITS = { receivables: 50_000, tenders: 20, overrides: 50, tags: 50, attributes: 100, text: 500 } as const;
 
+const text = (max: number) => textOf(1, max);
+
 function build(currency: CurrencyCode) {
   const money = moneySchema(currency);
   const positive = moneySchema(currency, "positive");
@@ -50,100 +52,109 @@ function build(currency: CurrencyCode) {
   const receivable = z
     .strictObject({
       id: IdSchema,
-      customerId: IdSchema.optional(),
+      customerId: z.optional(IdSchema),
       amount: positive,
-      openAmount: nonnegative.optional(),
+      openAmount: z.optional(nonnegative),
       dueDate: ISODateSchema,
-      issueDate: ISODateSchema.optional(),
-      paidDate: ISODateSchema.optional(),
-      status: z.enum(RECEIVABLE_STATUSES).optional(),
-      method: z.enum(PAYMENT_METHODS).optional(),
+      issueDate: z.optional(ISODateSchema),
+      paidDate: z.optional(ISODateSchema),
+      status: z.optional(z.enum(RECEIVABLE_STATUSES)),
+      method: z.optional(z.enum(PAYMENT_METHODS)),
     })
-    .superRefine((r, ctx) => {
-      if (r.openAmount !== undefined && new D(r.openAmount).greaterThan(r.amount)) {
-        addIssue(ctx, "receivable.open_exceeds_amount", { open: r.openAmount, amount: r.amount }, ["openAmount"]);
-      }
-      if (r.status === "paid" && r.openAmount !== undefined && new D(r.openAmount).greaterThan(0)) {
-        addIssue(ctx, "receivable.paid_with_balance", { open: r.openAmount }, ["openAmount"]);
-      }
-      if (r.issueDate !== undefined && r.issueDate > r.dueDate) {
-        addIssue(ctx, "date.after", { value: r.issueDate, other: r.dueDate, otherField: "dueDate" }, ["issueDate"]);
-      }
-    })
-    .meta({ description: "One receivable (título, parcela) of a past sale" });
+    .check(
+      z.superRefine((r, ctx) => {
+        if (r.openAmount !== undefined && new D(r.openAmount).greaterThan(r.amount)) {
+          addIssue(ctx, "receivable.open_exceeds_amount", { open: r.openAmount, amount: r.amount }, ["openAmount"]);
+        }
+        if (r.status === "paid" && r.openAmount !== undefined && new D(r.openAmount).greaterThan(0)) {
+          addIssue(ctx, "receivable.paid_with_balance", { open: r.openAmount }, ["openAmount"]);
+        }
+        if (r.issueDate !== undefined && r.issueDate > r.dueDate) {
+          addIssue(ctx, "date.after", { value: r.issueDate, other: r.dueDate, otherField: "dueDate" }, ["issueDate"]);
+        }
+      }),
+      z.meta({ description: "One receivable (título, parcela) of a past sale" }),
+    );
 
   const override = z
     .strictObject({
-      rule: IdSchema.optional(),
+      rule: z.optional(IdSchema),
       until: ISODateSchema,
-      by: z.string().min(1).max(128),
-      reason: z.string().min(1).max(LIMITS.text),
-      maxAmount: positive.optional(),
+      by: text(128),
+      reason: text(LIMITS.text),
+      maxAmount: z.optional(positive),
     })
-    .meta({ description: "A supervisor release (liberação) of one rule, or of every rule when `rule` is absent" });
+    .check(z.meta({ description: "A supervisor release (liberação) of one rule, or of every rule when `rule` is absent" }));
 
-  const attributeValue = z.union([z.string().max(LIMITS.text), z.number().refine(Number.isFinite), z.boolean()]);
+  const attributeValue = z.union([textUpTo(LIMITS.text), z.number().check(z.refine(Number.isFinite)), z.boolean()]);
 
   const customer = z
     .strictObject({
       id: IdSchema,
-      creditLimit: nonnegative.nullable().optional(),
-      creditLimitExpiresOn: ISODateSchema.optional(),
-      pendingExposure: nonnegative.optional(),
-      dunningLevel: z.number().int().min(0).max(100).optional(),
-      riskClass: z.string().min(1).max(16).optional(),
-      hold: z.union([z.boolean(), z.strictObject({ reason: z.string().min(1).max(LIMITS.text), since: ISODateSchema.optional() })]).optional(),
-      tags: z.array(z.string().min(1).max(64)).max(LIMITS.tags).optional(),
-      bouncedChecks: z.number().int().min(0).max(10_000).optional(),
-      negativated: z.boolean().optional(),
-      attributes: z
-        .record(z.string().min(1).max(64).regex(/^[A-Za-z_][A-Za-z0-9_]*$/), attributeValue)
-        .refine((a) => Object.keys(a).length <= LIMITS.attributes, { message: "too many attributes" })
-        .optional(),
-      overrides: z.array(override).max(LIMITS.overrides).optional(),
+      creditLimit: z.optional(z.nullable(nonnegative)),
+      creditLimitExpiresOn: z.optional(ISODateSchema),
+      pendingExposure: z.optional(nonnegative),
+      dunningLevel: z.optional(wholeNumber(0, 100)),
+      riskClass: z.optional(text(16)),
+      hold: z.optional(z.union([z.boolean(), z.strictObject({ reason: text(LIMITS.text), since: z.optional(ISODateSchema) })])),
+      tags: z.optional(z.array(text(64)).check(z.maxLength(LIMITS.tags))),
+      bouncedChecks: z.optional(wholeNumber(0, 10_000)),
+      negativated: z.optional(z.boolean()),
+      attributes: z.optional(
+        z
+          .record(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)), attributeValue)
+          .check(z.refine((a) => Object.keys(a).length <= LIMITS.attributes, { message: "too many attributes" })),
+      ),
+      overrides: z.optional(z.array(override).check(z.maxLength(LIMITS.overrides))),
     })
-    .meta({ description: "The customer at checkout" });
+    .check(z.meta({ description: "The customer at checkout" }));
 
   const tender = z
-    .strictObject({
-      method: z.enum(PAYMENT_METHODS),
-      amount: positive,
-      term: z.enum(TERMS).optional(),
-      installments: z.number().int().min(1).max(420).optional(),
-    })
-    .transform((t) => ({ ...t, term: t.term ?? defaultTerm(t.method) }))
-    .meta({ description: "One way the customer pays part of the sale" });
+    .pipe(
+      z.strictObject({
+        method: z.enum(PAYMENT_METHODS),
+        amount: positive,
+        term: z.optional(z.enum(TERMS)),
+        installments: z.optional(wholeNumber(1, 420)),
+      }),
+      z.transform((t) => ({ ...t, term: t.term ?? defaultTerm(t.method) })),
+    )
+    .check(z.meta({ description: "One way the customer pays part of the sale" }));
+
+  const sale = z.strictObject({ tenders: z.array(tender).check(z.minLength(1), z.maxLength(LIMITS.tenders)) });
 
   const checkoutRequest = z
     .strictObject({
       asOf: ISODateSchema,
       customer,
-      receivables: z.array(receivable).max(LIMITS.receivables),
-      sale: z.strictObject({ tenders: z.array(tender).min(1).max(LIMITS.tenders) }).optional(),
+      receivables: z.array(receivable).check(z.maxLength(LIMITS.receivables)),
+      sale: z.optional(sale),
     })
-    .superRefine((req, ctx) => {
-      const seen = new Map<string, number>();
-      req.receivables.forEach((r, i) => {
-        const first = seen.get(r.id);
-        if (first !== undefined) addIssue(ctx, "duplicate_id", { id: r.id, first: `receivables[${first}]` }, ["receivables", i, "id"]);
-        else seen.set(r.id, i);
-        if (r.customerId !== undefined && r.customerId !== req.customer.id) {
-          addIssue(ctx, "invalid_value", { options: JSON.stringify(req.customer.id) }, ["receivables", i, "customerId"]);
-        }
-        if (r.paidDate !== undefined && dateProblem(req.asOf) === null && r.paidDate > req.asOf) {
-          addIssue(ctx, "receivable.paid_after_as_of", { paid: r.paidDate, asOf: req.asOf }, ["receivables", i, "paidDate"]);
-        }
-      });
-    })
-    .meta({ description: "What a POS sends at checkout" });
+    .check(
+      z.superRefine((req, ctx) => {
+        const seen = new Map<string, number>();
+        req.receivables.forEach((r, i) => {
+          const first = seen.get(r.id);
+          if (first !== undefined) addIssue(ctx, "duplicate_id", { id: r.id, first: `receivables[${first}]` }, ["receivables", i, "id"]);
+          else seen.set(r.id, i);
+          if (r.customerId !== undefined && r.customerId !== req.customer.id) {
+            addIssue(ctx, "invalid_value", { options: JSON.stringify(req.customer.id) }, ["receivables", i, "customerId"]);
+          }
+          if (r.paidDate !== undefined && dateProblem(req.asOf) === null && r.paidDate > req.asOf) {
+            addIssue(ctx, "receivable.paid_after_as_of", { paid: r.paidDate, asOf: req.asOf }, ["receivables", i, "paidDate"]);
+          }
+        });
+      }),
+      z.meta({ description: "What a POS sends at checkout" }),
+    );
 
   // The request without its receivables, which the engine reads through its fast row reader
   // (same rules, checked equal by a property test); internal.
   const checkoutHead = z.strictObject({
     asOf: ISODateSchema,
     customer,
-    receivables: z.array(z.unknown()).max(LIMITS.receivables),
-    sale: z.strictObject({ tenders: z.array(tender).min(1).max(LIMITS.tenders) }).optional(),
+    receivables: z.array(z.unknown()).check(z.maxLength(LIMITS.receivables)),
+    sale: z.optional(sale),
   });
 
   return { money, receivable, override, customer, tender, checkoutRequest, checkoutHead };
@@ -186,7 +197,7 @@ export function parseReceivables(list: unknown, currency: CurrencyCode, path: st
   const schema = checkoutSchemas(currency).receivable;
   const out: { index: number; receivable: Receivable }[] = [];
   list.forEach((raw: unknown, index) => {
-    const parsed = schema.safeParse(raw, { reportInput: true });
+    const parsed = z.safeParse(schema, raw, { reportInput: true });
     if (parsed.success) out.push({ index, receivable: parsed.data });
     else issues.push(...fromZodIssues(parsed.error.issues, `${path}[${index}]`));
   });

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { MESSAGES, type IssueCode, type MessageParams } from "../errors/messages.js";
 
@@ -85,14 +85,34 @@ export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], base = "")
  * receivable.amount; // "100.00"
  * ```
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, path = ""): z.output<S> {
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, path = ""): z.output<S> {
   // reportInput: the issue keeps the offending value, so "wrong type" and "missing" differ.
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return result.data;
   throw new CreditBlockError("INVALID_INPUT", fromZodIssues(result.error.issues, path));
 }
 
-/** Adds one library issue from inside a zod refinement. @internal */
-export function addIssue(ctx: z.core.$RefinementCtx, code: IssueCode, params: MessageParams = {}, path?: PropertyKey[]): void {
-  ctx.addIssue({ code: "custom", message: code, params: { code, params }, ...(path ? { path } : {}) });
+/** What zod hands a refinement or a transform: the value under check and the issues so far. @internal */
+export interface IssueSink {
+  readonly value: unknown;
+  readonly issues: z.core.$ZodRawIssue[];
+}
+
+/**
+ * Adds one library issue from inside a zod refinement. Later checks still run (`continue`), so
+ * one parse lists every problem, as zod's own refinements do.
+ * @internal
+ */
+export function addIssue(ctx: IssueSink, code: IssueCode, params: MessageParams = {}, path: PropertyKey[] = []): void {
+  ctx.issues.push({ code: "custom", message: code, params: { code, params }, input: ctx.value, path, continue: true });
+}
+
+/**
+ * Rejects the value inside a zod transform. zod/mini's transforms have no `addIssue`, so the
+ * issue goes onto the payload; it aborts, so the parent's refinements never see a value that
+ * failed to transform.
+ * @internal
+ */
+export function rejectValue(ctx: IssueSink, code: IssueCode, params: MessageParams = {}): void {
+  ctx.issues.push({ code: "custom", message: code, params: { code, params }, input: ctx.value, path: [] });
 }

@@ -7,7 +7,7 @@ import {
   ageReceivables, CheckoutRequestSchema, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, policyJsonSchema, quotePayoff,
   type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput,
 } from "credit-block";
-import { z } from "zod";
+import * as z from "zod";
 import { invalidInput, problem } from "./problem.js";
 
 export { problem, type Problem } from "./problem.js";
