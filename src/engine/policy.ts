@@ -144,21 +144,6 @@ const ConditionJson: z.ZodMiniType = z.lazy(() =>
 export const PolicySchema = buildPolicySchema(ConditionJson);
 
 /**
- * The JSON Schema (draft 2020-12) of a policy file, so editors can autocomplete and check it:
- * point a policy's `"$schema"` at the copy shipped as `credit-block/policy.schema.json`.
- *
- * @example
- * ```ts
- * const schema = policyJsonSchema();
- * schema.properties.rules; // { type: "array", … }
- * ```
- */
-export function policyJsonSchema(): Record<string, unknown> & { properties: Record<string, unknown> } {
-  const schema = z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown> & { properties: Record<string, unknown> };
-  return { ...schema, title: "credit-block policy", description: "A credit policy for credit-block's definePolicy: which tenders to deny, review or warn, and when." };
-}
-
-/**
  * The error `definePolicy` throws: a {@link CreditBlockError} with code `INVALID_POLICY` and
  * every problem of the document.
  *

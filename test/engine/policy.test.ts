@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CreditBlockError, createCreditGate, definePolicy, PolicyError, policyJsonSchema, presets } from "credit-block";
+import { CreditBlockError, createCreditGate, definePolicy, PolicyError, presets } from "credit-block";
+import { policyJsonSchema } from "credit-block/json-schema";
 import { issuesOf } from "../support/expectError.js";
 
 describe("definePolicy", () => {

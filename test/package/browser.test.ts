@@ -25,14 +25,25 @@ if (!haveChromium && !required) console.warn(`browser test skipped: no Chromium 
 
 const TYPES: Record<string, string> = { ".js": "text/javascript", ".mjs": "text/javascript", ".html": "text/html" };
 
-/** Bare specifiers the ESM bundles import (their dependencies), each resolved as Node would for `import`. */
+/**
+ * The import map: `credit-block` and each subpath the bundles reach map to `dist/`, every other
+ * bare specifier (their dependencies) to the file Node resolves for `import`.
+ */
 async function importMap(): Promise<Record<string, string>> {
-  const bare = new Set<string>();
-  for (const file of ["index.js", "http.js"]) {
-    for (const m of readFileSync(join(root, "dist", file), "utf8").matchAll(/^(?:import|export)\b[^;"']*?\bfrom\s*["']([^"'./][^"']*)["']/gm)) bare.add(m[1] as string);
+  const imports: Record<string, string> = {};
+  const dependencies = new Set<string>();
+  const pending = ["credit-block", "credit-block/http"];
+  for (let specifier = pending.pop(); specifier !== undefined; specifier = pending.pop()) {
+    const file = specifier === "credit-block" ? "index.js" : `${specifier.slice("credit-block/".length)}.js`;
+    imports[specifier] = `/dist/${file}`;
+    for (const m of readFileSync(join(root, "dist", file), "utf8").matchAll(/^(?:import|export)\b[^;"']*?\bfrom\s*["']([^"'./][^"']*)["']/gm)) {
+      const bare = m[1] as string;
+      if (bare.startsWith("credit-block")) {
+        if (!(bare in imports) && !pending.includes(bare)) pending.push(bare);
+      } else dependencies.add(bare);
+    }
   }
-  const imports: Record<string, string> = { "credit-block": "/dist/index.js", "credit-block/http": "/dist/http.js" };
-  const script = `for (const s of ${JSON.stringify([...bare].filter((s) => !s.startsWith("credit-block")))}) console.log(s + "\\t" + import.meta.resolve(s));`;
+  const script = `for (const s of ${JSON.stringify([...dependencies])}) console.log(s + "\\t" + import.meta.resolve(s));`;
   const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: root });
   for (const line of stdout.trim().split("\n").filter(Boolean)) {
     const [specifier, url] = line.split("\t") as [string, string];

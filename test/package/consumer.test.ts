@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const project = mkdtempSync(join(tmpdir(), "credit-block-consumer-"));
-const ENTRIES = ["credit-block", "credit-block/http", "credit-block/node", "credit-block/nfce", "credit-block/zod", "credit-block/express"];
+const ENTRIES = ["credit-block", "credit-block/http", "credit-block/node", "credit-block/nfce", "credit-block/zod", "credit-block/express", "credit-block/json-schema"];
 
 beforeAll(() => {
   if (!existsSync(join(root, "dist", "index.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });

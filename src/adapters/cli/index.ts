@@ -6,9 +6,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
-  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, planInstallments, policyJsonSchema, quotePayoff,
+  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, planInstallments, quotePayoff,
   type AgingReport, type CheckoutRequestInput, type Decision, type PolicyDocument,
 } from "credit-block";
+import { policyJsonSchema } from "credit-block/json-schema";
 import { createHandler, todayIn } from "../http/index.js";
 import { serve } from "../node/index.js";
 import { writeCsv } from "./csv.js";

@@ -4,10 +4,10 @@
  * @module adapters/http
  */
 import {
-  ageReceivables, CheckoutRequestSchema, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, policyJsonSchema, quotePayoff,
+  ageReceivables, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, quotePayoff,
   type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput,
 } from "credit-block";
-import * as z from "zod";
+import { checkoutRequestJsonSchema, policyJsonSchema } from "credit-block/json-schema";
 import { invalidInput, problem } from "./problem.js";
 
 export { problem, type Problem } from "./problem.js";
@@ -45,7 +45,15 @@ export interface CreditBlockHandler {
   readonly policy: Policy;
 }
 
-/** Today in an IANA zone, as `YYYY-MM-DD`, via Intl (no dependency, works in every runtime). */
+/**
+ * Today in an IANA zone, as `YYYY-MM-DD`, via Intl (no dependency, works in every runtime). The
+ * handler derives `asOf` with it; the core itself never reads the clock.
+ *
+ * @example
+ * ```ts
+ * todayIn("America/Sao_Paulo", new Date("2026-11-24T01:30:00Z")); // "2026-11-23" (22:30 in São Paulo)
+ * ```
+ */
 export function todayIn(timeZone: string, now: Date): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
@@ -182,7 +190,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     }
     if (path === "/v1/schema") {
       if (request.method !== "GET") return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
-      schemas ??= { policy: policyJsonSchema(), checkoutRequest: z.toJSONSchema(CheckoutRequestSchema, { io: "input", unrepresentable: "any" }) };
+      schemas ??= { policy: policyJsonSchema(), checkoutRequest: checkoutRequestJsonSchema() };
       return json(schemas);
     }
     const route = routes[path];
