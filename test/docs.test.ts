@@ -3,21 +3,35 @@ import ts from "typescript";
 import { fileURLToPath } from "node:url";
 
 /**
- * The public surface is documented: every exported value of the package root has TSDoc with an
- * `@example`, every exported type has TSDoc.
+ * The public surface is documented: every exported value of every entry point (the package root
+ * and each subpath) has TSDoc with an `@example`, every exported type has TSDoc.
  */
-describe("TSDoc on every export", () => {
-  const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
-  const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true });
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(entry);
-  if (!source) throw new Error("no entry");
+const ENTRIES: Record<string, string> = {
+  "credit-block": "../src/index.ts",
+  "credit-block/http": "../src/adapters/http/index.ts",
+  "credit-block/node": "../src/adapters/node/index.ts",
+  "credit-block/nfce": "../src/adapters/nfce/index.ts",
+  "credit-block/zod": "../src/adapters/zod/index.ts",
+  "credit-block/express": "../src/adapters/express/index.ts",
+  "credit-block/json-schema": "../src/json-schema/index.ts",
+};
+const files = Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, fileURLToPath(new URL(path, import.meta.url))]));
+const program = ts.createProgram(Object.values(files), {
+  module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true,
+  baseUrl: fileURLToPath(new URL("..", import.meta.url)),
+  paths: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, [path.replace("../", "./")]])),
+});
+const checker = program.getTypeChecker();
+
+describe.each(Object.keys(ENTRIES))("TSDoc on every export of %s", (name) => {
+  const source = program.getSourceFile(files[name] ?? "");
+  if (!source) throw new Error(`no entry ${name}`);
   const moduleSymbol = checker.getSymbolAtLocation(source);
   if (!moduleSymbol) throw new Error("no module symbol");
   const exports = checker.getExportsOfModule(moduleSymbol);
 
   it("exports something", () => {
-    expect(exports.length).toBeGreaterThan(30);
+    expect(exports.length).toBeGreaterThan(name === "credit-block" ? 30 : 0);
   });
 
   const missing: string[] = [];

@@ -12,7 +12,16 @@ export interface Problem {
 
 const BASE = "https://credit-block.dev/problems/";
 
-/** A `Response` carrying a problem document, never a stack trace. */
+/**
+ * A `Response` carrying an RFC 9457 problem document (`application/problem+json`), never a stack
+ * trace. For routes of your own beside the handler's, so every error a POS sees has one shape.
+ *
+ * @example
+ * ```ts
+ * return problem(404, "not-found", "Not found", { detail: "no route /v2/decide" });
+ * // 404 { type: "https://credit-block.dev/problems/not-found", title: "Not found", status: 404, detail: "no route /v2/decide" }
+ * ```
+ */
 export function problem(status: number, slug: string, title: string, extra: Partial<Problem> = {}, headers: Record<string, string> = {}): Response {
   const body: Problem = { type: `${BASE}${slug}`, title, status, ...extra };
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/problem+json; charset=utf-8", ...headers } });

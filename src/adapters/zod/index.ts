@@ -55,7 +55,19 @@ export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => Checko
   };
 }
 
-/** The error {@link assertSaleAllowed} throws: a CreditBlockError with code `SALE_BLOCKED` and the decision. */
+/**
+ * The error {@link assertSaleAllowed} throws: a CreditBlockError with code `SALE_BLOCKED`, one
+ * issue per blocked tender, and the whole decision (for the options the cashier may offer).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   assertSaleAllowed(gate, request);
+ * } catch (error) {
+ *   if (error instanceof SaleBlockedError) showCashier(error.decision.options.filter((o) => o.outcome === "allow"));
+ * }
+ * ```
+ */
 export class SaleBlockedError extends CreditBlockError {
   override readonly name = "SaleBlockedError";
   constructor(readonly decision: Decision, issues: readonly Issue[]) {
