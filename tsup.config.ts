@@ -2,15 +2,17 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts", nfce: "src/adapters/nfce/index.ts", zod: "src/adapters/zod/index.ts", express: "src/adapters/express/index.ts" },
+    entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts", nfce: "src/adapters/nfce/index.ts", zod: "src/adapters/zod/index.ts", express: "src/adapters/express/index.ts", "json-schema": "src/json-schema/index.ts" },
     // Adapters import the public core by name, so every entry shares one core (one CreditBlockError class).
-    external: ["credit-block"],
+    external: ["credit-block", /^node:/],
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
     clean: false,
     target: "es2022",
     platform: "neutral",
+    // Keep `node:` specifiers (Node ≥ 20, Deno and Bun all read them; bare "stream" is ambiguous).
+    removeNodeProtocol: false,
     treeshake: true,
     splitting: false,
   },
@@ -24,5 +26,6 @@ export default defineConfig([
     clean: false,
     target: "es2022",
     platform: "node",
+    removeNodeProtocol: false,
   },
 ]);
