@@ -3,6 +3,11 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { demo, loadSampleStore } from "../src/adapters/cli/demo.js";
 import { checkoutRequest, gate, main as checkoutMain } from "../examples/checkout.js";
+import { agingOfExport, reportOfExport } from "../examples/aging-csv.js";
+import { atTheDesk, negotiate, PROPOSAL } from "../examples/collection-desk.js";
+import { readFileSync } from "node:fs";
+import { ageReceivables, evaluateProposal, sumMoney } from "credit-block";
+import { readCsvLedger } from "../src/adapters/cli/ledger.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -65,5 +70,66 @@ describe("examples/checkout.ts (a POS checkout loop)", () => {
   it("runs as a command", () => {
     const out = execFileSync(process.execPath, ["--import", "tsx", "examples/checkout.ts"], { cwd: root, encoding: "utf8" });
     expect(out).toContain("para liberar o crediário");
+  });
+});
+
+describe("examples/aging-csv.ts (the aging list of an ERP's CSV export)", () => {
+  const csv = readFileSync(fileURLToPath(new URL("../examples/data/ledger-erp.csv", import.meta.url)), "utf8");
+
+  it("reads every line of the sample export and ages it as the CLI's RFC 4180 reader does", () => {
+    const { report, refused } = reportOfExport(csv, "2026-11-23");
+    expect(refused).toEqual([]);
+    expect(report.read).toBe(csv.trim().split("\n").length - 1);
+    const viaCli = ageReceivables(readCsvLedger(csv, { locale: "pt-BR" }).receivables, { asOf: "2026-11-23", ignoreBelow: "1.00" });
+    expect(report).toEqual(viaCli);
+  });
+
+  it("refuses a bad line with its number and the column, and ages the rest", () => {
+    const lines = csv.split("\n");
+    const broken = [lines[0], lines[1], "T999999;C0001;12.34,5;;31/02/2026;;;Aberto", lines[2]].join("\n");
+    const { report, refused } = reportOfExport(broken, "2026-11-23");
+    expect(report.read).toBe(2);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.line).toBe(3);
+    expect(refused[0]?.problem).toMatch(/^Valor: /);
+    expect(agingOfExport(broken, "2026-11-23").join("\n")).toContain("linha 3: Valor:");
+  });
+
+  it("runs as a command", () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "examples/aging-csv.ts"], { cwd: root, encoding: "utf8" });
+    expect(out).toMatch(/total em aberto +R\$ [\d.]+,\d\d +\d+ títulos/);
+  });
+});
+
+describe("examples/collection-desk.ts (a negotiation at the collection desk)", () => {
+  const n = negotiate();
+
+  it("refuses the customer's proposal with the limits it breaks, and counter-offers within the policy", () => {
+    expect(n.verdict.accepted).toBe(false);
+    expect(n.verdict.violations.map((v) => v.limit).sort()).toEqual(["maxDiscountPercent", "minInstallment"]);
+    const c = n.agreement;
+    if (!c?.plan) throw new Error("no counter-offer");
+    const policy = JSON.parse(readFileSync(fileURLToPath(new URL("../examples/negotiation-policy.json", import.meta.url)), "utf8")) as Parameters<typeof evaluateProposal>[2];
+    // The counter-offer, proposed back, is accepted by the same policy.
+    const back = evaluateProposal({ downPayment: c.downPayment, installments: c.installments, monthlyRatePercent: c.monthlyRatePercent, discountPercent: c.discountPercent }, n.debt, policy);
+    expect(back.accepted).toBe(true);
+    expect(Number(c.discountPercent)).toBeLessThan(Number(PROPOSAL.discountPercent));
+  });
+
+  it("the agreement's parcelas and down payment add up to its total, to the cent", () => {
+    const plan = n.agreement?.plan;
+    if (!plan) throw new Error("no plan");
+    expect(sumMoney([plan.downPayment, ...plan.installments.map((i) => i.payment)])).toBe(plan.totalPaid);
+  });
+
+  it("frees the crediário once the old títulos are renegotiated", () => {
+    expect(n.before.outcome).toBe("deny");
+    expect(n.after.outcome).toBe("allow");
+    expect(atTheDesk().at(-1)).toBe("Crediário de R$ 120,00: antes do acordo deny, depois allow");
+  });
+
+  it("runs as a command", () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "examples/collection-desk.ts"], { cwd: root, encoding: "utf8" });
+    expect(out).toMatch(/Contraproposta: \d+% de desconto/);
   });
 });
