@@ -176,6 +176,7 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
   const minInstallment = L.minInstallment === undefined ? null : moneyDec(L.minInstallment, currency, "policy.limits.minInstallment");
   const system = pol.system ?? "price";
   const firstDueDate = p.firstDueDate ?? addDays(d.asOf, 30);
+  const oneCent = new D(1).div(10 ** digits);
   const fmt = (m: Dec): string => formatMoney(decToMoney(m, digits), { locale, currency });
   const pct = (v: Dec): string => `${v.toString().replace(".", locale === "pt-BR" ? "," : ".")}%`;
 
@@ -183,12 +184,18 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
     const total = amount.minus(roundDec(amount.times(discount).div(100), "up", digits));
     const minDown = D.max(L.minDownPayment === undefined ? 0 : moneyDec(L.minDownPayment, currency, "policy.limits.minDownPayment"), L.minDownPaymentPercent === undefined ? 0 : roundDec(total.times(L.minDownPaymentPercent).div(100), "up", digits));
     const effectiveDown = count === 0 ? total : D.min(down, total);
+    const financed = total.minus(effectiveDown);
     let plan: InstallmentPlan | null = null;
-    if (count > 0 && effectiveDown.lessThan(total)) {
+    let smallest: Dec | null = null;
+    if (count > 0 && financed.lessThan(oneCent.times(count)) && financed.greaterThan(0)) {
+      // Fewer cents left to finance than installments: no plan exists, so the proposal breaks the
+      // minimum installment (one cent at least), and the counter-offer lowers the count.
+      smallest = roundDec(financed.div(count), "down", digits);
+    } else if (count > 0 && effectiveDown.lessThan(total)) {
       plan = planInstallments({ principal: decToMoney(total, digits), downPayment: decToMoney(effectiveDown, digits), count, monthlyRatePercent: rate.toString(), system, firstDueDate, currency });
+      const regular = (plan.installments.length === 1 ? plan.installments : plan.installments.slice(0, -1)).map((i) => new D(i.payment));
+      smallest = D.min(...regular);
     }
-    const regular = plan ? (plan.installments.length === 1 ? plan.installments : plan.installments.slice(0, -1)).map((i) => new D(i.payment)) : [];
-    const smallest = regular.length > 0 ? D.min(...regular) : null;
     const v: Violation[] = [];
     const add = (limit: Violation["limit"], required: string, proposed: string) =>
       v.push({ limit, required, proposed, message: renderMessage("proposal.limit", { limit: LABELS[limit][locale], required, proposed }, locale) });
@@ -196,7 +203,8 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
     if (L.maxMonthlyRatePercent !== undefined && plan && rate.greaterThan(L.maxMonthlyRatePercent)) add("maxMonthlyRatePercent", pct(new D(L.maxMonthlyRatePercent)), pct(rate));
     if (count > 0 && effectiveDown.lessThan(minDown)) add("minDownPayment", fmt(minDown), fmt(effectiveDown));
     if (L.maxInstallments !== undefined && count > L.maxInstallments) add("maxInstallments", String(L.maxInstallments), String(count));
-    if (minInstallment && smallest && smallest.lessThan(minInstallment)) add("minInstallment", fmt(minInstallment), fmt(smallest));
+    const floor = minInstallment ?? oneCent;
+    if (smallest && smallest.lessThan(floor)) add("minInstallment", fmt(floor), fmt(smallest));
     const offer: Offer = { downPayment: decToMoney(effectiveDown, digits), installments: plan ? count : 0, monthlyRatePercent: rate.toString(), discountPercent: discount.toString(), total: decToMoney(total, digits), plan };
     return { violations: v, offer, minDown, total };
   };

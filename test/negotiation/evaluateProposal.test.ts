@@ -56,6 +56,17 @@ describe("evaluateProposal", () => {
     expect(r.reason).toContain("nenhum parcelamento atende à política");
   });
 
+  it("a down payment that leaves fewer cents than installments is a minimum-installment violation, not an input error", () => {
+    // Found by the property below (it threw INVALID_INPUT "count" from planInstallments).
+    const pol: NegotiationPolicy = { id: "p", version: 1, system: "none", limits: { minDownPaymentPercent: "2", maxInstallments: 6, minInstallment: "498.92", maxMonthlyRatePercent: "4.86", maxDiscountPercent: "53" } };
+    const r = evaluateProposal({ downPayment: "19999.88", installments: 19, monthlyRatePercent: "7.14", discountPercent: "60" }, { amount: "49999.94", daysOverdue: 30, asOf: "2026-11-23" }, pol);
+    expect(r.violations.map((v) => v.limit)).toEqual(["maxDiscountPercent", "maxInstallments", "minInstallment"]);
+    expect(r.counterOffer?.installments).toBe(6);
+    const noMinimum = evaluateProposal({ downPayment: "99.95", installments: 10 }, { amount: "100.00", daysOverdue: 30, asOf: "2026-11-23" }, { id: "p", version: 1, system: "none", limits: {} });
+    expect(noMinimum.violations).toEqual([expect.objectContaining({ limit: "minInstallment", required: "R$ 0,01", proposed: "R$ 0,00" })]);
+    expect(noMinimum.counterOffer?.installments).toBe(5);
+  });
+
   it("a counter-offer always satisfies the policy it was built from (property)", () => {
     const limits = fc.record({
       minDownPaymentPercent: fc.integer({ min: 0, max: 50 }).map(String),
