@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import { z } from "zod";
-import { createCreditGate, CreditBlockError, presets } from "credit-block";
+import { createCreditGate, presets } from "credit-block";
 import { assertSaleAllowed, creditCheck, SaleBlockedError } from "credit-block/zod";
 import { validateOrder } from "../../examples/backend-route.js";
 import { createApp } from "../../examples/express-app.js";
+import { errorOf } from "../support/expectError.js";
 
 const gate = createCreditGate(presets.blockCreditWhenOverdue({ graceDays: 5 }));
 const overdue = [{ id: "t1", amount: "100.00", dueDate: "2026-10-01" }];
@@ -32,18 +33,12 @@ describe("credit-block/zod", () => {
 
   it("assertSaleAllowed returns the decision or throws a typed error carrying it", () => {
     expect(assertSaleAllowed(gate, { asOf: "2026-11-23", customer: { id: "c" }, receivables: [], sale: { tenders: [{ method: "store_credit", amount: "5.00" }] } }).outcome).toBe("allow");
-    try {
-      assertSaleAllowed(gate, { asOf: "2026-11-23", customer: { id: "c" }, receivables: overdue, sale: { tenders: [{ method: "pix", amount: "1.00" }, { method: "boleto", amount: "5.00" }] } });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(SaleBlockedError);
-      expect(error).toBeInstanceOf(CreditBlockError);
-      const e = error as SaleBlockedError;
-      expect(e.code).toBe("SALE_BLOCKED");
-      expect(e.decision.outcome).toBe("deny");
-      expect(e.issues.map((i) => i.path)).toEqual(["sale.tenders[1]"]);
-      expect(e.localized("pt-BR")[0]?.message).toMatch(/^boleto \(deferred\) recusado: 1 título vencido/);
-    }
+    // errorOf checks the error is both a CreditBlockError and a SaleBlockedError.
+    const e = errorOf(() => assertSaleAllowed(gate, { asOf: "2026-11-23", customer: { id: "c" }, receivables: overdue, sale: { tenders: [{ method: "pix", amount: "1.00" }, { method: "boleto", amount: "5.00" }] } }), SaleBlockedError);
+    expect(e.code).toBe("SALE_BLOCKED");
+    expect(e.decision.outcome).toBe("deny");
+    expect(e.issues.map((i) => i.path)).toEqual(["sale.tenders[1]"]);
+    expect(e.localized("pt-BR")[0]?.message).toMatch(/^boleto \(deferred\) recusado: 1 título vencido/);
   });
 });
 

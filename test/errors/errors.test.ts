@@ -1,22 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { CreditBlockError, localizeIssues, MESSAGES, renderMessage, toMoney, type IssueCode } from "credit-block";
+import { errorOf } from "../support/expectError.js";
 
 describe("CreditBlockError", () => {
   it("carries a code, every issue and a readable summary", () => {
-    try {
-      toMoney("12.345", { path: "receivables[2].amount" });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(CreditBlockError);
-      expect(error).toBeInstanceOf(Error);
-      const e = error as CreditBlockError;
-      expect(e.code).toBe("INVALID_INPUT");
-      expect(e.issues).toHaveLength(1);
-      expect(e.issues[0]).toMatchObject({ path: "receivables[2].amount", code: "money.fraction_digits", params: { value: "12.345", currency: "BRL", digits: 2 } });
-      expect(e.issues[0]?.message).toContain("more fraction digits");
-      expect(e.message).toContain("receivables[2].amount");
-      expect(Object.isFrozen(e.issues)).toBe(true);
-    }
+    const e = errorOf(() => toMoney("12.345", { path: "receivables[2].amount" }));
+    expect(e).toBeInstanceOf(Error);
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]).toMatchObject({ path: "receivables[2].amount", code: "money.fraction_digits", params: { value: "12.345", currency: "BRL", digits: 2 } });
+    expect(e.issues[0]?.message).toContain("more fraction digits");
+    expect(e.message).toContain("receivables[2].amount");
+    expect(Object.isFrozen(e.issues)).toBe(true);
   });
 
   it("serialises to JSON and localises to pt-BR", () => {
