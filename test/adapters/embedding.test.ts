@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createCreditGate, presets } from "credit-block";
 import { assertSaleAllowed, creditCheck, SaleBlockedError } from "credit-block/zod";
 import { validateOrder } from "../../examples/backend-route.js";
+import { connect } from "node:net";
 import { createApp } from "../../examples/express-app.js";
 import { errorOf } from "../support/expectError.js";
 
@@ -64,5 +65,18 @@ describe("credit-block/express (examples/express-app.ts, a real express server)"
     expect(bad.status).toBe(422);
     expect(await (await fetch(`${base}/`)).text()).toBe("loja");
     expect((await fetch(`${base}/credit/other`)).status).toBe(404); // left to express
+  });
+
+  it("answers a request whose Host header cannot form a URL", async () => {
+    const port = Number(new URL(base).port);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write("GET /credit/v1/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n"));
+      let data = "";
+      socket.on("data", (chunk) => (data += chunk.toString()));
+      socket.on("error", reject);
+      socket.on("close", () => { resolve(data); });
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).toContain('{"status":"ok"}');
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presets, type PolicyDocument } from "credit-block";
-import { createHandler } from "credit-block/http";
+import { createHandler, todayIn } from "credit-block/http";
+import fc from "fast-check";
 import { serve, type RunningServer } from "credit-block/node";
 
 const policy = presets.blockCreditWhenOverdue({ graceDays: 5 });
@@ -126,5 +127,27 @@ describe("fail-safe mode: the POS database is down or slow", () => {
     const d = await decide(make(() => { called = true; return new Promise<never>(() => undefined); }), [{ method: "cash", amount: "10.00" }]);
     expect(called).toBe(false);
     expect(d.outcome).toBe("allow");
+  });
+});
+
+describe("asOf from the clock", () => {
+  it("follows the clock across midnight in the configured zone, to the millisecond", async () => {
+    // Midnight in São Paulo is 03:00Z; instants cluster around it, and the clock may go back.
+    const midnight = Date.parse("2026-11-24T03:00:00Z");
+    const instant = fc.oneof(fc.integer({ min: -2_000, max: 2_000 }).map((ms) => midnight + ms), fc.integer({ min: Date.parse("1990-01-01"), max: Date.parse("2150-01-01") }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(instant, { minLength: 1, maxLength: 8 }), async (instants) => {
+        let clock = 0;
+        const h = createHandler({ policy, now: () => new Date(clock) });
+        for (const ms of instants) {
+          clock = ms;
+          const response = await h(new Request("http://pos/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body: '{"customer":{"id":"c"},"receivables":[]}' }));
+          expect(((await response.json()) as { asOf: string }).asOf).toBe(todayIn("America/Sao_Paulo", new Date(ms)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(todayIn("America/Sao_Paulo", new Date(midnight - 1))).toBe("2026-11-23");
+    expect(todayIn("America/Sao_Paulo", new Date(midnight))).toBe("2026-11-24");
   });
 });

@@ -40,7 +40,10 @@ export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: R
       body = JSON.stringify(req.body);
       headers.delete("content-length");
     } else if (hasBody) body = Readable.toWeb(req) as ReadableStream;
-    const request = new Request(new URL(url, `http://${req.headers.host ?? "localhost"}`), { method: req.method ?? "GET", headers, ...(body !== undefined ? { body, duplex: "half" } : {}) });
+    // The Host header is the client's word: one that cannot form a URL must not become a 500.
+    const host = req.headers.host;
+    const origin = host !== undefined && URL.canParse(`http://${host}`) ? `http://${host}` : "http://localhost";
+    const request = new Request(new URL(url, origin), { method: req.method ?? "GET", headers, ...(body !== undefined ? { body, duplex: "half" } : {}) });
     handler(request)
       .then(async (response) => {
         res.statusCode = response.status;

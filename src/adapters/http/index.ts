@@ -8,7 +8,8 @@ import {
   type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput,
 } from "credit-block";
 import { checkoutRequestJsonSchema, policyJsonSchema } from "credit-block/json-schema";
-import { invalidInput, problem } from "./problem.js";
+import { BodyTooLarge, EXCHANGE, joinChunks, type PlainRequest, type PlainResponse } from "./exchange.js";
+import { invalidInput, problemOf, toResponse } from "./problem.js";
 
 export { problem, type Problem } from "./problem.js";
 
@@ -45,6 +46,19 @@ export interface CreditBlockHandler {
   readonly policy: Policy;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (it loads the zone's rules), and
+// the handler asks for today on every checkout: one formatter per zone, kept. Only zones Intl
+// accepted are kept, so the map is bounded by the IANA database.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * Today in an IANA zone, as `YYYY-MM-DD`, via Intl (no dependency, works in every runtime). The
  * handler derives `asOf` with it; the core itself never reads the clock.
@@ -55,7 +69,7 @@ export interface CreditBlockHandler {
  * ```
  */
 export function todayIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = dayFormatIn(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -65,12 +79,12 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-class BodyTooLarge extends Error {}
+// One decoder for every request: `decode` without `stream` starts afresh each call.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-async function readJson(request: Request, limit: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new BodyTooLarge();
-  const reader = request.body?.getReader();
+/** Reads a Fetch body, stopping once more than `limit` bytes have arrived. */
+async function readStream(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  const reader = body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (reader) {
@@ -85,17 +99,13 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
       chunks.push(value);
     }
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-  return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+  return joinChunks(chunks, size);
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}): Response =>
-  new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+const json = (body: unknown, headers: Record<string, string> = {}): PlainResponse =>
+  ({ status: 200, headers: { "content-type": "application/json; charset=utf-8", ...headers }, body: JSON.stringify(body) });
+
+const notAllowed = (allow: string): PlainResponse => problemOf(405, "method-not-allowed", "Method not allowed", {}, { allow });
 
 const asObject = (body: unknown): Record<string, unknown> => (typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
 
@@ -125,6 +135,15 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   todayIn(timeZone, new Date(0)); // an unknown zone fails here, at start-up, not at checkout
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const now = options.now ?? (() => new Date());
+  // Today changes at most once a second (zone offsets are whole seconds), and a busy sidecar
+  // asks many times a second: formatting once per second keeps Intl off the hot path.
+  let cached = { second: Number.NaN, day: "" };
+  const today = (): string => {
+    const at = now();
+    const second = Math.floor(at.getTime() / 1000);
+    if (second !== cached.second) cached = { second, day: todayIn(timeZone, at) };
+    return cached.day;
+  };
   let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] });
   let hash: Promise<string> | null = null;
   let schemas: Record<string, unknown> | null = null; // built on first request, then reused
@@ -170,41 +189,43 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   const routes: Record<string, Record<string, (body: unknown) => unknown>> = {
     "/v1/decide": { POST: (body) => {
       const request = asObject(body);
-      const asOf = (request.asOf as string | undefined) ?? todayIn(timeZone, now());
+      const asOf = (request.asOf as string | undefined) ?? today();
       return decideWithLoader(request, asOf);
     } },
-    "/v1/aging": { POST: (body) => { const b = asObject(body); return ageReceivables(b.receivables as never, { asOf: todayIn(timeZone, now()), ...asObject(b.options) }); } },
-    "/v1/charges": { POST: (body) => { const b = asObject(body); return computeCharges(b.receivable as never, { asOf: todayIn(timeZone, now()), ...asObject(b.terms) }); } },
-    "/v1/payoff": { POST: (body) => { const b = asObject(body); return quotePayoff(b.receivables as never, { asOf: todayIn(timeZone, now()), ...asObject(b.options) } as never); } },
+    "/v1/aging": { POST: (body) => { const b = asObject(body); return ageReceivables(b.receivables as never, { asOf: today(), ...asObject(b.options) }); } },
+    "/v1/charges": { POST: (body) => { const b = asObject(body); return computeCharges(b.receivable as never, { asOf: today(), ...asObject(b.terms) }); } },
+    "/v1/payoff": { POST: (body) => { const b = asObject(body); return quotePayoff(b.receivables as never, { asOf: today(), ...asObject(b.options) } as never); } },
     "/v1/plan": { POST: (body) => planInstallments(body as never) },
     "/v1/proposal": { POST: (body) => { const b = asObject(body); return evaluateProposal(b.proposal as never, b.debt as never, b.policy as never); } },
   };
 
-  const handler = async (request: Request): Promise<Response> => {
-    const path = new URL(request.url).pathname.replace(/\/+$/, "");
-    if (path === "/v1/health") return request.method === "GET" ? json({ status: "ok" }) : problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
+  const exchange = async (request: PlainRequest): Promise<PlainResponse> => {
+    const path = request.pathname.replace(/\/+$/, "");
+    const method = request.method;
+    if (path === "/v1/health") return method === "GET" ? json({ status: "ok" }) : notAllowed("GET");
     if (path === "/v1/policy") {
-      if (request.method !== "GET") return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
+      if (method !== "GET") return notAllowed("GET");
       hash ??= sha256(JSON.stringify(gate.policy));
       return json({ id: gate.policy.id, version: gate.policy.version, sha256: await hash });
     }
     if (path === "/v1/schema") {
-      if (request.method !== "GET") return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: "GET" });
+      if (method !== "GET") return notAllowed("GET");
       schemas ??= { policy: policyJsonSchema(), checkoutRequest: checkoutRequestJsonSchema() };
       return json(schemas);
     }
     const route = routes[path];
-    if (!route) return problem(404, "not-found", "Not found", { detail: `no route ${path}` });
-    const run = route[request.method];
-    if (!run) return problem(405, "method-not-allowed", "Method not allowed", {}, { allow: Object.keys(route).join(", ") });
-    const type = request.headers.get("content-type") ?? "";
-    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return problem(415, "unsupported-media-type", "Send JSON", { detail: "content-type must be application/json" });
+    if (!route) return problemOf(404, "not-found", "Not found", { detail: `no route ${path}` });
+    const run = route[method];
+    if (!run) return notAllowed(Object.keys(route).join(", "));
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(request.contentType ?? "")) return problemOf(415, "unsupported-media-type", "Send JSON", { detail: "content-type must be application/json" });
+    const tooLarge = () => problemOf(413, "payload-too-large", "Body too large", { detail: `at most ${limit} bytes` });
+    if (Number(request.contentLength ?? "0") > limit) return tooLarge();
     let body: unknown;
     try {
-      body = await readJson(request, limit);
+      body = JSON.parse(utf8.decode(await request.readBody(limit)));
     } catch (error) {
-      if (error instanceof BodyTooLarge) return problem(413, "payload-too-large", "Body too large", { detail: `at most ${limit} bytes` });
-      return problem(400, "bad-json", "Malformed JSON", { detail: "the body is not valid JSON" });
+      if (error instanceof BodyTooLarge) return tooLarge();
+      return problemOf(400, "bad-json", "Malformed JSON", { detail: "the body is not valid JSON" });
     }
     try {
       const result = await run(body);
@@ -213,13 +234,22 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     } catch (error) {
       if (error instanceof CreditBlockError) return invalidInput(error);
       // A bug of ours, not the caller's input: say so without leaking internals.
-      return problem(500, "internal", "Internal error", { detail: "an unexpected error; see the server log" });
+      return problemOf(500, "internal", "Internal error", { detail: "an unexpected error; see the server log" });
     }
   };
+  const handler = async (request: Request): Promise<Response> =>
+    toResponse(await exchange({
+      method: request.method,
+      pathname: new URL(request.url).pathname,
+      contentType: request.headers.get("content-type"),
+      contentLength: request.headers.get("content-length"),
+      readBody: (max) => readStream(request.body, max),
+    }));
   const reload = (policy: PolicyDocument | Policy): void => {
     gate = createCreditGate(policy); // throws PolicyError before anything changes
     hash = null;
   };
   Object.defineProperty(handler, "policy", { get: () => gate.policy, enumerable: true });
+  Object.defineProperty(handler, EXCHANGE, { value: exchange });
   return Object.assign(handler, { reload }) as unknown as CreditBlockHandler;
 }

@@ -1,4 +1,5 @@
 import { CreditBlockError, type Issue } from "credit-block";
+import type { PlainResponse } from "./exchange.js";
 
 /** An RFC 9457 problem document (https://www.rfc-editor.org/rfc/rfc9457). */
 export interface Problem {
@@ -23,15 +24,25 @@ const BASE = "https://credit-block.dev/problems/";
  * ```
  */
 export function problem(status: number, slug: string, title: string, extra: Partial<Problem> = {}, headers: Record<string, string> = {}): Response {
-  const body: Problem = { type: `${BASE}${slug}`, title, status, ...extra };
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/problem+json; charset=utf-8", ...headers } });
+  return toResponse(problemOf(status, slug, title, extra, headers));
 }
 
-/** The problem for a CreditBlockError: 422 with every issue. */
-export function invalidInput(error: CreditBlockError): Response {
-  return problem(422, error.code === "INVALID_POLICY" ? "invalid-policy" : "invalid-input", error.code === "INVALID_POLICY" ? "Invalid policy" : "Invalid input", {
+/** The problem document as a plain answer (what {@link problem} wraps in a `Response`). @internal */
+export function problemOf(status: number, slug: string, title: string, extra: Partial<Problem> = {}, headers: Record<string, string> = {}): PlainResponse {
+  const body: Problem = { type: `${BASE}${slug}`, title, status, ...extra };
+  return { status, headers: { "content-type": "application/problem+json; charset=utf-8", ...headers }, body: JSON.stringify(body) };
+}
+
+/** The problem for a CreditBlockError: 422 with every issue. @internal */
+export function invalidInput(error: CreditBlockError): PlainResponse {
+  return problemOf(422, error.code === "INVALID_POLICY" ? "invalid-policy" : "invalid-input", error.code === "INVALID_POLICY" ? "Invalid policy" : "Invalid input", {
     detail: `${error.issues.length} problem(s) in the request`,
     code: error.code,
     issues: error.issues,
   });
+}
+
+/** A plain answer as a Fetch `Response`. @internal */
+export function toResponse(plain: PlainResponse): Response {
+  return new Response(plain.body, { status: plain.status, headers: plain.headers });
 }

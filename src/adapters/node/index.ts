@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { CreditBlockHandler } from "../http/index.js";
+import { BodyTooLarge, exchangeOf, joinChunks, type PlainResponse } from "../http/exchange.js";
 import type { Policy, PolicyDocument } from "credit-block";
 
 /** Options of {@link serve}. */
@@ -37,25 +38,86 @@ export interface RunningServer {
   reload(): Promise<boolean>;
 }
 
-function toRequest(req: IncomingMessage, origin: string): Request {
+function toRequest(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else if (value !== undefined) headers.set(key, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", origin), {
+  return new Request(url, {
     method: req.method ?? "GET",
     headers,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
   });
 }
 
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, key) => res.setHeader(key, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+/** Writes a Fetch Response (any handler's) and returns what the access log needs of it. */
+async function send(res: ServerResponse, response: Response): Promise<PlainResponse> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => { headers[key] = value; });
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, headers);
+  res.end(body);
+  return { status: response.status, headers, body: "" };
 }
+
+function write(res: ServerResponse, answer: PlainResponse): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
+
+/** The request's URL, or null when the target or the Host header cannot form one (answered 400). */
+function urlOf(req: IncomingMessage, fallbackOrigin: string): URL | null {
+  // The Host header is the client's word: a malformed one must not reach `new URL` unguarded.
+  const host = req.headers.host;
+  let origin = fallbackOrigin;
+  if (host !== undefined && URL.canParse(`http://${host}`)) origin = `http://${host}`;
+  return URL.canParse(req.url ?? "/", origin) ? new URL(req.url ?? "/", origin) : null;
+}
+
+/** A Node request body, stopping once more than `limit` bytes have arrived. */
+function readIncoming(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        done();
+        req.resume(); // discard the rest; the connection closes after the 413 (see below)
+        reject(new BodyTooLarge());
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(joinChunks(chunks, size));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onClose = () => {
+      done();
+      reject(new Error("the client closed the connection before the body ended"));
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}
+
+const BAD_TARGET: PlainResponse = {
+  status: 400,
+  headers: { "content-type": "application/problem+json; charset=utf-8" },
+  body: JSON.stringify({ type: "https://credit-block.dev/problems/bad-request", title: "Bad request", status: 400, detail: "the request target or Host header is not a valid URL" }),
+};
+const INTERNAL: PlainResponse = {
+  status: 500,
+  headers: { "content-type": "application/problem+json; charset=utf-8" },
+  body: JSON.stringify({ type: "https://credit-block.dev/problems/internal", title: "Internal error", status: 500 }),
+};
 
 /**
  * Serves a credit-block handler. Logs one JSON line per request (method, path, status, ms,
@@ -74,18 +136,42 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = options.host ?? "127.0.0.1";
   const handler = options.handler;
+  const exchange = exchangeOf(handler);
+  let origin = `http://${host}`; // until listening tells the port
+  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL | null): Promise<PlainResponse> => {
+    if (!url) {
+      write(res, BAD_TARGET);
+      return BAD_TARGET;
+    }
+    if (exchange) {
+      // A credit-block handler: skip building a Fetch Request and Response for every call.
+      const plain = await exchange({
+        method: req.method ?? "GET",
+        pathname: url.pathname,
+        contentType: req.headers["content-type"] ?? null,
+        contentLength: req.headers["content-length"] ?? null,
+        readBody: (limit) => readIncoming(req, limit),
+      });
+      // Answered before the body was read (413, 415...): the connection cannot be reused.
+      if (!req.complete) res.shouldKeepAlive = false;
+      write(res, plain);
+      return plain;
+    }
+    return send(res, await handler(toRequest(req, url)));
+  };
   const server = createServer({ keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000, headersTimeout: options.headersTimeoutMs ?? 10_000, requestTimeout: options.requestTimeoutMs ?? 30_000 }, (req, res) => {
     const started = performance.now();
-    const origin = `http://${req.headers.host ?? host}`;
+    const url = urlOf(req, origin);
     void (async () => {
-      let response: Response;
+      let plain: PlainResponse;
       try {
-        response = await handler(toRequest(req, origin));
+        plain = await answer(req, res, url);
       } catch {
-        response = new Response(JSON.stringify({ type: "https://credit-block.dev/problems/internal", title: "Internal error", status: 500 }), { status: 500, headers: { "content-type": "application/problem+json" } });
+        plain = INTERNAL;
+        if (res.headersSent) res.destroy();
+        else write(res, INTERNAL);
       }
-      await send(res, response).catch(() => res.destroy());
-      log(JSON.stringify({ event: "request", method: req.method, path: new URL(req.url ?? "/", origin).pathname, status: response.status, ms: Math.round((performance.now() - started) * 10) / 10, outcome: response.headers.get("x-credit-outcome") ?? undefined }));
+      log(JSON.stringify({ event: "request", method: req.method, path: url?.pathname ?? null, status: plain.status, ms: Math.round((performance.now() - started) * 10) / 10, outcome: plain.headers["x-credit-outcome"] }));
     })();
   });
   await new Promise<void>((resolve, reject) => {
@@ -95,6 +181,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port ?? 8787;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  origin = url;
   log(JSON.stringify({ event: "listening", url }));
 
   const close = (): Promise<void> =>

@@ -1,0 +1,57 @@
+/**
+ * The handler's routing and answers without Fetch objects. `createHandler` wraps this in a
+ * `(Request) => Promise<Response>`; `serve` (credit-block/node) calls it directly, because on
+ * Node building a `Request` and a `Response` per call costs more than the decision itself.
+ * Both paths go through the same code, so they answer byte for byte alike.
+ * @internal
+ */
+
+/** What the handler reads of a request. */
+export interface PlainRequest {
+  readonly method: string;
+  /** The URL's pathname, percent-encoding as the URL parser leaves it. */
+  readonly pathname: string;
+  readonly contentType: string | null;
+  readonly contentLength: string | null;
+  /** The body's bytes; rejects with {@link BodyTooLarge} once more than `limit` have arrived. */
+  readBody(limit: number): Promise<Uint8Array>;
+}
+
+/** What the handler answers. */
+export interface PlainResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** A body over the configured limit. */
+export class BodyTooLarge extends Error {}
+
+/**
+ * Where a handler keeps its plain entry point. A registered symbol, so it is the same key when
+ * the handler and the server come from different copies of the package (ESM and CJS).
+ */
+export const EXCHANGE: unique symbol = Symbol.for("credit-block.http.exchange");
+
+/** A handler that can be called without Fetch objects. */
+export interface Exchanging {
+  readonly [EXCHANGE]: (request: PlainRequest) => Promise<PlainResponse>;
+}
+
+/** The plain entry point of a credit-block handler, or undefined for any other function. */
+export function exchangeOf(handler: unknown): ((request: PlainRequest) => Promise<PlainResponse>) | undefined {
+  const candidate = typeof handler === "function" ? (handler as Partial<Exchanging>)[EXCHANGE] : undefined;
+  return typeof candidate === "function" ? candidate : undefined;
+}
+
+/** The chunks of a body as one array of `size` bytes. */
+export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]?.byteLength === size) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return bytes;
+}
