@@ -1,34 +1,113 @@
 /**
- * Sidecar load test: the HTTP server on loopback, N checkout decisions at a given concurrency,
- * through Node's fetch. Prints throughput and latency percentiles.
+ * Sidecar load test (issue #6): `npm run bench:http`. The built `credit-block serve` runs in its
+ * own process, exactly as a POS machine runs it (access log on); autocannon drives it from this
+ * process over loopback for a fixed time. Baseline, same run, same client: a hand-written
+ * node:http server in its own process that reads and parses the same body and answers the same
+ * decision bytes without deciding, i.e. the cost of HTTP on this machine.
+ *
+ * BENCH_HTTP_SECONDS (default 10) sets each run's length.
  */
-import { presets } from "../src/index.js";
-import { createHandler } from "../src/adapters/http/index.js";
-import { serve } from "../src/adapters/node/index.js";
-import { benchRequest } from "./engine.js";
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { POLICY, benchRequest } from "./engine.js";
 
-export async function benchHttp(total = 10_000, concurrency = 50): Promise<void> {
-  console.log(`\n## HTTP sidecar: ${total.toLocaleString("en")} decisions, ${concurrency} concurrent, loopback`);
-  const running = await serve({ handler: createHandler({ policy: presets.blockCreditWhenOverdue({ graceDays: 5 }) }), port: 0, log: () => undefined, signals: false });
-  const body = JSON.stringify(benchRequest());
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const worker = async () => {
-    while (next < total) {
-      next++;
-      const started = performance.now();
-      const r = await fetch(`${running.url}/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
-      await r.arrayBuffer();
-      if (r.status !== 200) failures++;
-      latencies.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  await running.close();
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2);
-  console.log(`  ${(total / seconds).toFixed(0)} requests/s; latency p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms; ${failures} failures`);
+const TARGET_RPS = 10_000;
+const TARGET_P99_MS = 5;
+
+interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
 }
+
+/** Starts a child process and waits for the JSON line that gives its URL (stderr). */
+async function start(args: readonly string[]): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  if (!child.stderr) throw new Error("no stderr pipe");
+  const lines = createInterface({ input: child.stderr });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("exit", (code) => { reject(new Error(`${args.join(" ")} exited with ${code}`)); });
+    lines.on("line", (line) => {
+      if (line.includes('"listening"')) resolve((JSON.parse(line) as { url: string }).url);
+    });
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      if (child.exitCode === null) await once(child, "exit");
+    },
+  };
+}
+
+const BASELINE = `
+const { createServer } = require("node:http");
+const answer = process.argv[1];
+const server = createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "x-credit-outcome": "deny" });
+    res.end(answer);
+  });
+});
+server.listen(0, "127.0.0.1", () => process.stderr.write(JSON.stringify({ event: "listening", url: "http://127.0.0.1:" + server.address().port }) + "\\n"));
+process.on("SIGTERM", () => server.close(() => process.exit(0)));
+`;
+
+interface Run {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+async function load(url: string, body: string, connections: number, seconds: number): Promise<Run> {
+  const result = await autocannon({
+    url: `${url}/v1/decide`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections,
+    duration: seconds,
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+const row = (name: string, r: Run) =>
+  `  ${name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   ${r.errors} errors`;
+
+export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 10)): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "credit-block-bench-"));
+  const policyPath = join(dir, "policy.json");
+  writeFileSync(policyPath, JSON.stringify(POLICY));
+  const body = JSON.stringify(benchRequest());
+
+  const ours = await start(["dist/cli.js", "serve", "--policy", policyPath, "--port", "0"]);
+  const answer = await (await fetch(`${ours.url}/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body })).text();
+  const outcome = (JSON.parse(answer) as { outcome: string }).outcome;
+  const baseline = await start(["-e", BASELINE, answer]);
+
+  console.log(`\n## HTTP sidecar: POST /v1/decide (${POLICY.rules.length} rules, 20 receivables, 2 tenders → ${outcome}), ${seconds} s per run, loopback, server and client in separate processes`);
+  try {
+    for (const connections of [10, 50]) {
+      // Warm both servers' JITs so the first second does not weigh on either.
+      await load(ours.url, body, connections, 2);
+      await load(baseline.url, body, connections, 2);
+      const base = await load(baseline.url, body, connections, seconds);
+      const mine = await load(ours.url, body, connections, seconds);
+      console.log(`  ${connections} connections`);
+      console.log(row("hand-written node:http, same bytes (baseline)", base));
+      console.log(row("credit-block serve (built CLI)", mine));
+      console.log(`  credit-block serves ${(mine.rps / base.rps * 100).toFixed(0)}% of the baseline's throughput; targets ≥ ${TARGET_RPS.toLocaleString("en")} req/s: ${mine.rps >= TARGET_RPS ? "met" : "MISSED"}, p99 ≤ ${TARGET_P99_MS} ms: ${mine.p99 <= TARGET_P99_MS ? "met" : "MISSED"}`);
+    }
+  } finally {
+    await Promise.all([ours.stop(), baseline.stop()]);
+  }
+}
+
