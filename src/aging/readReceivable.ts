@@ -3,7 +3,7 @@ import { issue, type Issue } from "../errors/CreditBlockError.js";
 import type { CurrencyCode } from "../money/currency.js";
 import { moneyToMinor } from "../money/toMoney.js";
 import { checkoutSchemas, PAYMENT_METHODS } from "../schemas/checkout.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 
 /** Receivable status as a small integer for the hot loop. @internal */
 export const RowStatus = { Open: 0, Paid: 1, Disputed: 2, Renegotiated: 3, WrittenOff: 4 } as const;
@@ -71,7 +71,7 @@ export class ReceivableReader {
       if (error !== SLOW) throw error;
     }
     const path = `${this.basePath}[${index}]`;
-    const parsed = checkoutSchemas(this.currency).receivable.safeParse(raw, { reportInput: true });
+    const parsed = safeParseReporting(checkoutSchemas(this.currency).receivable, raw);
     if (!parsed.success) {
       this.issues.push(...fromZodIssues(parsed.error.issues, path));
       return false;

@@ -7,7 +7,7 @@ import { D, type Dec } from "../money/decimal.js";
 import { divideFor, roundDec, type RoundingMode } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money } from "../money/toMoney.js";
 import { checkoutSchemas, type ReceivableInput } from "../schemas/checkout.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { ChargeTermsSchema, type ChargeTermsInput } from "./terms.js";
 
 /** What one título owes at a date: principal and each late charge, each rounded once. */
@@ -35,7 +35,7 @@ export type ChargeTerms = ReturnType<typeof parseTerms>;
 
 /** @internal */
 export function parseTerms(input: unknown, path = "terms") {
-  const parsed = ChargeTermsSchema.safeParse(input, { reportInput: true });
+  const parsed = safeParseReporting(ChargeTermsSchema, input);
   if (!parsed.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(parsed.error.issues, path));
   const t = parsed.data;
   const currency = t.currency ?? DEFAULT_CURRENCY;
@@ -114,7 +114,7 @@ export function computeCharges(receivable: ReceivableInput, terms: ChargeTermsIn
     issues.push(...error.issues);
   }
   const currency = t?.currency ?? DEFAULT_CURRENCY;
-  const parsed = checkoutSchemas(currency).receivable.safeParse(receivable, { reportInput: true });
+  const parsed = safeParseReporting(checkoutSchemas(currency).receivable, receivable);
   if (!parsed.success) issues.unshift(...fromZodIssues(parsed.error.issues, "receivable"));
   if (!t || !parsed.success) throw new CreditBlockError("INVALID_INPUT", issues);
   const r = parsed.data;

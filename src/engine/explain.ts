@@ -1,9 +1,28 @@
 import type { Locale } from "../errors/messages.js";
 import { fromDayNumber } from "../calendar/isoDate.js";
-import { formatMoney } from "../money/format.js";
+import { formatMinor } from "../money/format.js";
 import { minorToMoney } from "../money/toMoney.js";
 import { factType, type FactValues } from "./facts.js";
 import type { Rule } from "./policy.js";
+
+/** Formats facts by name for messages. @internal */
+export type FactFormatter = (name: string) => string;
+
+/**
+ * A formatter over one set of facts that formats each fact once: a decision's rules often quote
+ * the same amounts, and money formatting is the costliest step of a message. @internal
+ */
+export function factFormatter(f: FactValues, locale: Locale, digits: number, currency: string): FactFormatter {
+  const done = new Map<string, string>();
+  return (name) => {
+    let text = done.get(name);
+    if (text === undefined) {
+      text = formatFact(name, f, locale, digits, currency);
+      done.set(name, text);
+    }
+    return text;
+  };
+}
 
 /** Formats one fact for an operator message, in the locale. @internal */
 export function formatFact(name: string, f: FactValues, locale: Locale, digits: number, currency: string): string {
@@ -12,7 +31,7 @@ export function formatFact(name: string, f: FactValues, locale: Locale, digits: 
   const value = name.startsWith("attributes.") ? f.attributes[name.slice(11)] : (f as unknown as Record<string, unknown>)[name];
   const type = factType(name);
   if (value === null || value === undefined) return locale === "pt-BR" ? "não definido" : "not set";
-  if (type === "money" && typeof value === "number") return formatMoney(minorToMoney(value, digits), { locale, currency });
+  if (type === "money" && typeof value === "number") return formatMinor(value, digits, currency, locale);
   if (type === "percent" && typeof value === "number") return `${minorToMoney(value, 2).replace(".", locale === "pt-BR" ? "," : ".")}%`;
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "boolean") return locale === "pt-BR" ? (value ? "sim" : "não") : value ? "yes" : "no";
@@ -31,9 +50,8 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
  * cashier or supervisor screen, never for customer-facing output (CDC art. 42: no exposure of
  * the debt to others).
  */
-function defaultMessage(facts: readonly string[], f: FactValues, locale: Locale, digits: number, currency: string): string {
+function defaultMessage(facts: readonly string[], f: FactValues, locale: Locale, fmt: FactFormatter): string {
   const pt = locale === "pt-BR";
-  const fmt = (name: string): string => formatFact(name, f, locale, digits, currency);
   const parts: string[] = [];
   const seen = new Set(facts);
   if (["overdueCount", "maxDaysOverdue", "overdueBalance", "overduePercent"].some((n) => seen.has(n))) {
@@ -60,10 +78,10 @@ function defaultMessage(facts: readonly string[], f: FactValues, locale: Locale,
 }
 
 /** The operator message of a fired rule. @internal */
-export function ruleMessage(rule: Rule, facts: readonly string[], f: FactValues, locale: Locale, digits: number, currency: string): string {
+export function ruleMessage(rule: Rule, facts: readonly string[], f: FactValues, locale: Locale, fmt: FactFormatter): string {
   const template = typeof rule.message === "string" ? rule.message : rule.message?.[locale] ?? rule.message?.[locale === "pt-BR" ? "en" : "pt-BR"];
-  if (template === undefined) return defaultMessage(facts, f, locale, digits, currency) || rule.id;
-  return template.replace(/\{([A-Za-z][A-Za-z0-9_.]*)\}/g, (_m, name: string) => (name === "rule" ? rule.id : formatFact(name, f, locale, digits, currency)));
+  if (template === undefined) return defaultMessage(facts, f, locale, fmt) || rule.id;
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_.]*)\}/g, (_m, name: string) => (name === "rule" ? rule.id : fmt(name)));
 }
 
 /** The stable code of a rule's reasons. @internal */

@@ -4,13 +4,13 @@ import { CreditBlockError } from "../errors/CreditBlockError.js";
 import type { Locale } from "../errors/messages.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
 import { checkoutSchemas, LIMITS, PAYMENT_METHODS, TERMS, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { FactsTable } from "../aging/facts.js";
 import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
 import { issue, type Issue } from "../errors/CreditBlockError.js";
 import { DEFAULT_THRESHOLDS, segmentOf } from "../profile/profileCustomer.js";
 import { compileCondition, compileScope, type Predicate } from "./compile.js";
-import { ruleCode, ruleMessage } from "./explain.js";
+import { factFormatter, ruleCode, ruleMessage } from "./explain.js";
 import { publicFacts, type Facts, type FactValues, type Segment } from "./facts.js";
 import { checkPolicy, type CheckedPolicy, type Policy, type PolicyDocument, type Rule, type RuleAction } from "./policy.js";
 
@@ -124,6 +124,18 @@ interface Context {
   readonly saleTotal: number;
   readonly saleCredit: number;
   readonly segment: Segment;
+  /** The customer's limit in minor units, or null when none is set. */
+  readonly limitMinor: number | null;
+  /** Last day the limit is in force, or null when it does not expire. */
+  readonly limitExpiresDay: number | null;
+  readonly overrides: readonly ParsedOverride[];
+}
+
+/** A supervisor release with its dates and cap read once, not on every evaluation. */
+interface ParsedOverride extends Release {
+  readonly rule: string | undefined;
+  readonly untilDay: number;
+  readonly maxMinor: number | null;
 }
 
 interface Evaluation {
@@ -228,7 +240,7 @@ class Gate implements CreditGate {
    * cross-field rules of CheckoutRequestSchema. Every issue is reported at once.
    */
   private parse(input: unknown): ParsedRequest {
-    const head = this.schema.safeParse(input, { reportInput: true });
+    const head = safeParseReporting(this.schema, input);
     const issues: Issue[] = head.success ? [] : fromZodIssues(head.error.issues);
     const raw = (typeof input === "object" && input !== null ? (input as { receivables?: unknown }).receivables : undefined);
     const receivables: ReceivableRow[] = [];
@@ -276,13 +288,24 @@ class Gate implements CreditGate {
       saleTotal += minor;
       if (t.term === "deferred") saleCredit += minor;
     }
+    const c = request.customer;
     return {
       request,
       items,
-      pendingMinor: request.customer.pendingExposure === undefined ? 0 : moneyToMinor(request.customer.pendingExposure, digits, currency, "pendingExposure"),
+      pendingMinor: c.pendingExposure === undefined ? 0 : moneyToMinor(c.pendingExposure, digits, currency, "pendingExposure"),
       saleTotal,
       saleCredit,
       segment: segmentFrom(request, dayNumber(request.asOf, "asOf")),
+      limitMinor: c.creditLimit === undefined || c.creditLimit === null ? null : moneyToMinor(c.creditLimit, digits, currency, "creditLimit"),
+      limitExpiresDay: c.creditLimitExpiresOn === undefined ? null : dayNumber(c.creditLimitExpiresOn, "creditLimitExpiresOn"),
+      overrides: (c.overrides ?? []).map((o) => ({
+        rule: o.rule,
+        by: o.by,
+        reason: o.reason,
+        until: o.until,
+        untilDay: dayNumber(o.until, "until"),
+        maxMinor: o.maxAmount === undefined ? null : moneyToMinor(o.maxAmount, digits, currency, "maxAmount"),
+      })),
     };
   }
 
@@ -303,8 +326,8 @@ class Gate implements CreditGate {
     }
     const col = table.columns(0);
     const c = ctx.request.customer;
-    const expired = c.creditLimitExpiresOn !== undefined && day > dayNumber(c.creditLimitExpiresOn, "creditLimitExpiresOn");
-    const limit = c.creditLimit === undefined || c.creditLimit === null ? null : expired ? 0 : moneyToMinor(c.creditLimit, this.digits, this.policy.currency, "creditLimit");
+    const expired = ctx.limitExpiresDay !== null && day > ctx.limitExpiresDay;
+    const limit = ctx.limitMinor === null ? null : expired ? 0 : ctx.limitMinor;
     const facts: FactValues = {
       openBalance: col.open,
       overdueBalance: col.overdue,
@@ -337,10 +360,10 @@ class Gate implements CreditGate {
 
   /** An unexpired supervisor release of this rule (or of all rules) whose cap the sale fits. */
   private release(ctx: Context, ruleId: string, day: number): Release | null {
-    for (const o of ctx.request.customer.overrides ?? []) {
+    for (const o of ctx.overrides) {
       if (o.rule !== undefined && o.rule !== ruleId) continue;
-      if (dayNumber(o.until, "until") < day) continue;
-      if (o.maxAmount !== undefined && ctx.saleTotal > moneyToMinor(o.maxAmount, this.digits, this.policy.currency, "maxAmount")) continue;
+      if (o.untilDay < day) continue;
+      if (o.maxMinor !== null && ctx.saleTotal > o.maxMinor) continue;
       return { by: o.by, reason: o.reason, until: o.until };
     }
     return null;
@@ -348,8 +371,9 @@ class Gate implements CreditGate {
 
   private verdict(ctx: Context, e: Evaluation) {
     const locale = this.locale;
+    const format = factFormatter(e.facts, locale, this.digits, this.policy.currency);
     const reasonOf = (rule: CompiledRule, released: Release | null): Reason => {
-      const message = ruleMessage(rule.rule, rule.facts, e.facts, locale, this.digits, this.policy.currency);
+      const message = ruleMessage(rule.rule, rule.facts, e.facts, locale, format);
       if (!released) return { rule: rule.rule.id, code: ruleCode(rule.rule), action: rule.rule.action, message };
       const until = locale === "pt-BR" ? `${released.until.slice(8, 10)}/${released.until.slice(5, 7)}/${released.until.slice(0, 4)}` : released.until;
       return {
@@ -425,18 +449,23 @@ class Gate implements CreditGate {
 
   private nextChange(ctx: Context, day: number, now: Evaluation, status: CustomerStatus): Decision["nextChange"] {
     if (STATUS_RANK[status] >= this.worstStatus) return null; // nothing can get worse
+    // With nothing paid, facts change only on these days: a título turning overdue, the oldest
+    // overdue one crossing a day threshold of a rule, the limit expiring, a release ending.
     const candidates = new Set<number>();
-    for (const item of ctx.items) {
-      if (item.overdueFrom > day) candidates.add(item.overdueFrom);
+    for (const item of ctx.items) if (item.overdueFrom > day) candidates.add(item.overdueFrom);
+    // maxDaysOverdue is the age of the oldest counted título once it is overdue: a título due
+    // earlier also turns overdue earlier (overdueFrom grows with dueDay), so no other título's
+    // age can be the maximum.
+    const oldest = ctx.items.find((item) => item.openMinor >= this.ignoreBelow);
+    if (oldest) {
       for (const rule of this.rules) {
         for (const n of rule.dayThresholds) {
-          for (const d of [item.dueDay + n, item.dueDay + n + 1]) if (d > day && d >= item.overdueFrom) candidates.add(d);
+          for (const d of [oldest.dueDay + n, oldest.dueDay + n + 1]) if (d > day && d >= oldest.overdueFrom) candidates.add(d);
         }
       }
     }
-    const c = ctx.request.customer;
-    if (c.creditLimitExpiresOn !== undefined) candidates.add(dayNumber(c.creditLimitExpiresOn, "creditLimitExpiresOn") + 1);
-    for (const o of c.overrides ?? []) candidates.add(dayNumber(o.until, "until") + 1);
+    if (ctx.limitExpiresDay !== null) candidates.add(ctx.limitExpiresDay + 1);
+    for (const o of ctx.overrides) candidates.add(o.untilDay + 1);
     const firedNow = new Set(now.fired.filter((f) => !f.released).map((f) => f.rule.rule.id));
     const days = [...candidates].filter((d) => d > day && d <= day + 3650).sort((a, b) => a - b).slice(0, 1000);
     for (const d of days) {

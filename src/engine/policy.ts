@@ -5,7 +5,7 @@ import { currencyDigits } from "../money/currency.js";
 import { D, safeText } from "../money/decimal.js";
 import { moneyDec } from "../money/toMoney.js";
 import { PAYMENT_METHODS, TERMS, type PaymentMethod, type Term } from "../schemas/checkout.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { CurrencyCodeSchema, DocumentVersionSchema, LocaleSchema, textOf, textUpTo, wholeNumber } from "../schemas/primitives.js";
 import { MAX_GRACE_DAYS } from "../aging/daysOverdue.js";
 import { FACT_TYPES, factType, type FactType } from "./facts.js";
@@ -366,7 +366,7 @@ export function scopeReachesProntoPagamento(scope: Scope): boolean {
 
 /** Validates and compiles a document's conditions. @internal */
 export function checkPolicy(json: unknown): CheckedPolicy {
-  const parsed = PolicyShape.safeParse(json, { reportInput: true });
+  const parsed = safeParseReporting(PolicyShape, json);
   const issues: Issue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
   const doc = (parsed.success ? parsed.data : json) as Partial<PolicyDocument> | null;
   const currency = typeof doc?.currency === "string" && /^[A-Z]{3}$/.test(doc.currency) ? doc.currency : "BRL";

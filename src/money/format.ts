@@ -1,6 +1,6 @@
 import type { Locale } from "../errors/messages.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
-import { moneyDec, type MoneyInput } from "./toMoney.js";
+import { minorToMoney, moneyDec, type MoneyInput } from "./toMoney.js";
 
 /** Options of {@link formatMoney}. */
 export interface FormatMoneyOptions {
@@ -23,10 +23,20 @@ export function formatMoney(value: MoneyInput, options: FormatMoneyOptions = {})
   const currency = options.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency);
   const text = moneyDec(value, currency, "value").toFixed(digits);
-  const formatter = formatterFor(options.locale ?? "pt-BR", currency, digits);
+  return display(formatterFor(options.locale ?? "pt-BR", currency, digits), text);
+}
+
+/**
+ * {@link formatMoney} for an amount the engine already holds in minor units: no parsing. @internal
+ */
+export function formatMinor(minor: number, digits: number, currency: CurrencyCode, locale: Locale): string {
+  return display(formatterFor(locale, currency, digits), minorToMoney(minor, digits));
+}
+
+function display(formatter: Intl.NumberFormat, decimalText: string): string {
   // Intl accepts decimal strings exactly ("string numeric literal", ECMA-402 2023); the
   // no-break spaces it emits are normalised so output is stable across ICU versions.
-  return formatter.format(text as unknown as number).replace(/[\u00a0\u202f]/g, " ");
+  return formatter.format(decimalText as unknown as number).replace(/[\u00a0\u202f]/g, " ");
 }
 
 // Building an Intl.NumberFormat costs tens of microseconds; formatters are immutable, so one

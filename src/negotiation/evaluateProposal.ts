@@ -7,7 +7,7 @@ import { D, type Dec } from "../money/decimal.js";
 import { formatMoney } from "../money/format.js";
 import { roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { CurrencyCodeSchema, DocumentVersionSchema, ISODateSchema, LocaleSchema, MoneyTextSchema, PercentSchema, textOf, wholeNumber } from "../schemas/primitives.js";
 import type { PaymentSegment } from "../profile/profileCustomer.js";
 import { planInstallments, type InstallmentPlan } from "./planInstallments.js";
@@ -153,11 +153,11 @@ const LABELS: Record<Violation["limit"], Record<Locale, string>> = {
  */
 export function evaluateProposal(proposal: Proposal, debt: Debt, policy: NegotiationPolicy): ProposalEvaluation {
   const issues = [];
-  const pp = NegotiationPolicySchema.safeParse(policy, { reportInput: true });
+  const pp = safeParseReporting(NegotiationPolicySchema, policy);
   if (!pp.success) issues.push(...fromZodIssues(pp.error.issues, "policy"));
-  const pr = ProposalSchema.safeParse(proposal, { reportInput: true });
+  const pr = safeParseReporting(ProposalSchema, proposal);
   if (!pr.success) issues.push(...fromZodIssues(pr.error.issues, "proposal"));
-  const db = DebtSchema.safeParse(debt, { reportInput: true });
+  const db = safeParseReporting(DebtSchema, debt);
   if (!db.success) issues.push(...fromZodIssues(db.error.issues, "debt"));
   if (!pp.success || !pr.success || !db.success) throw new CreditBlockError("INVALID_INPUT", issues);
   const pol = pp.data;

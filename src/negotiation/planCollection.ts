@@ -5,7 +5,7 @@ import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { formatMoney } from "../money/format.js";
 import { minorToMoney, moneyToMinor } from "../money/toMoney.js";
 import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { CurrencyFieldSchema, ISODateSchema, textOf, wholeNumber } from "../schemas/primitives.js";
 
 /** Contact channels of a collection step. */
@@ -75,7 +75,7 @@ const KNOWN = new Set(["creditorName", "creditorDocument", "customerId", "receiv
  * ```
  */
 export function planCollection(receivables: readonly ReceivableInput[], options: CollectionOptions): CollectionStep[] {
-  const parsed = OptionsSchema.safeParse(options, { reportInput: true });
+  const parsed = safeParseReporting(OptionsSchema, options);
   if (!parsed.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(parsed.error.issues, "options"));
   const o = parsed.data;
   const issues: Issue[] = [];

@@ -6,7 +6,7 @@ import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { D, type Dec } from "../money/decimal.js";
 import { roundDec, ROUNDING_MODES, type RoundingMode } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
-import { addIssue, fromZodIssues } from "../schemas/issues.js";
+import { addIssue, fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { CurrencyFieldSchema, ISODateSchema, MoneyTextSchema, PercentSchema, wholeNumber } from "../schemas/primitives.js";
 
 /** One installment (parcela) of a plan. */
@@ -88,7 +88,7 @@ export type PlanTerms = z.input<typeof PlanSchema> & { readonly principal: Money
  * ```
  */
 export function planInstallments(terms: PlanTerms): InstallmentPlan {
-  const parsed = PlanSchema.safeParse(terms, { reportInput: true });
+  const parsed = safeParseReporting(PlanSchema, terms);
   if (!parsed.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(parsed.error.issues));
   const t = parsed.data;
   const currency = t.currency ?? DEFAULT_CURRENCY;

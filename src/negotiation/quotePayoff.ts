@@ -7,7 +7,7 @@ import { D, type Dec } from "../money/decimal.js";
 import { divideFor, roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { MoneyTextSchema, PercentSchema, wholeNumber } from "../schemas/primitives.js";
 
 /** A discount as a percent of the part it applies to, or as an amount (capped at that part). */
@@ -82,7 +82,7 @@ const OptionsSchema = z.strictObject({
  * ```
  */
 export function quotePayoff(receivables: readonly ReceivableInput[], options: PayoffOptions): PayoffQuote {
-  const parsed = OptionsSchema.safeParse(options, { reportInput: true });
+  const parsed = safeParseReporting(OptionsSchema, options);
   if (!parsed.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(parsed.error.issues, "options"));
   const o = parsed.data;
   const issues: Issue[] = [];

@@ -4,7 +4,7 @@ import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
 import { parseReceivables, type PaymentMethod, type ReceivableInput } from "../schemas/checkout.js";
-import { fromZodIssues } from "../schemas/issues.js";
+import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { wholeNumber } from "../schemas/primitives.js";
 
 /** Payment-behaviour segment. */
@@ -80,7 +80,7 @@ export function profileCustomer(history: readonly ReceivableInput[], options: { 
   const currency = options.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency, "options.currency");
   const asOf = dayNumber(options.asOf, "options.asOf");
-  const th = ThresholdsSchema.safeParse(options.thresholds ?? {}, { reportInput: true });
+  const th = safeParseReporting(ThresholdsSchema, options.thresholds ?? {});
   if (!th.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(th.error.issues, "options.thresholds"));
   const t = { ...DEFAULT_THRESHOLDS, ...th.data };
   const issues: Issue[] = [];

@@ -3,7 +3,7 @@ import { dateProblem } from "../calendar/isoDate.js";
 import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { D } from "../money/decimal.js";
 import { issue, type Issue } from "../errors/CreditBlockError.js";
-import { addIssue, fromZodIssues } from "./issues.js";
+import { addIssue, fromZodIssues, safeParseReporting } from "./issues.js";
 import { IdSchema, ISODateSchema, moneySchema, textOf, textUpTo, wholeNumber } from "./primitives.js";
 
 /** How a payment is made, as a POS names its buttons (mapped to NFC-e `tPag` by the nfce adapter). */
@@ -197,7 +197,7 @@ export function parseReceivables(list: unknown, currency: CurrencyCode, path: st
   const schema = checkoutSchemas(currency).receivable;
   const out: { index: number; receivable: Receivable }[] = [];
   list.forEach((raw: unknown, index) => {
-    const parsed = z.safeParse(schema, raw, { reportInput: true });
+    const parsed = safeParseReporting(schema, raw);
     if (parsed.success) out.push({ index, receivable: parsed.data });
     else issues.push(...fromZodIssues(parsed.error.issues, `${path}[${index}]`));
   });

@@ -24,6 +24,17 @@ function describeReceived(input: unknown): string {
   return typeof input;
 }
 
+/**
+ * `safeParse` whose issues keep the offending value (`reportInput`), so "wrong type" and
+ * "missing" differ. Keeping it costs zod time on every parse, failed or not, so the input is
+ * parsed plainly first and again, reporting, only when there is something to report.
+ * @internal
+ */
+export function safeParseReporting<S extends z.core.$ZodType>(schema: S, input: unknown): z.core.util.SafeParseResult<z.output<S>> {
+  const plain = z.safeParse(schema, input);
+  return plain.success ? plain : z.safeParse(schema, input, { reportInput: true });
+}
+
 /** Converts zod issues to the library's {@link Issue}s. @internal */
 export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], base = ""): Issue[] {
   const out: Issue[] = [];
@@ -86,8 +97,7 @@ export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], base = "")
  * ```
  */
 export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, path = ""): z.output<S> {
-  // reportInput: the issue keeps the offending value, so "wrong type" and "missing" differ.
-  const result = z.safeParse(schema, input, { reportInput: true });
+  const result = safeParseReporting(schema, input);
   if (result.success) return result.data;
   throw new CreditBlockError("INVALID_INPUT", fromZodIssues(result.error.issues, path));
 }

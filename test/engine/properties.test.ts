@@ -183,4 +183,28 @@ describe("decision engine invariants (properties)", () => {
     }), RUNS);
     expect(checked).toBeGreaterThan(50);
   });
+
+  it("nextChange: the first later day on which, with nothing paid, the status is worse — checked day by day", () => {
+    const STATUS = { clear: 0, warning: 1, restricted: 2, blocked: 3 } as const;
+    // Every change these policies and requests can bring falls within 200 days: títulos due by
+    // +60, thresholds up to 120 days, grace up to 10, limits expiring by +60.
+    const HORIZON = 200;
+    let changes = 0;
+    fc.assert(fc.property(policyArb(), requestArb, (policy, request) => {
+      const gate = createCreditGate(policy);
+      const now = gate.decide(request);
+      let expected: { date: string; status: string } | null = null;
+      for (let k = 1; k <= HORIZON && expected === null; k++) {
+        const date = addDays(AS_OF, k);
+        const later = gate.decide({ ...request, asOf: date });
+        if (STATUS[later.status] > STATUS[now.status]) {
+          expected = { date, status: later.status };
+          if (now.nextChange) expect(later.reasons.map((r) => r.rule)).toContain(now.nextChange.rule);
+        }
+      }
+      expect(now.nextChange === null ? null : { date: now.nextChange.date, status: now.nextChange.status }).toEqual(expected);
+      if (expected) changes++;
+    }), { numRuns: 150 });
+    expect(changes).toBeGreaterThan(20);
+  });
 });
