@@ -3,7 +3,7 @@ import { dayNumber, fromDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError } from "../errors/CreditBlockError.js";
 import type { Locale } from "../errors/messages.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
-import { checkoutSchemas, LIMITS, PAYMENT_METHODS, TERMS, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
+import { checkoutSchemas, LIMITS, PAYMENT_METHODS, TERMS, withTerm, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { FactsTable } from "../aging/facts.js";
 import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
@@ -266,7 +266,7 @@ class Gate implements CreditGate {
       issues.push(...reader.issues);
     }
     if (!head.success || issues.length > 0) throw new CreditBlockError("INVALID_INPUT", sortIssues(issues));
-    return { asOf: head.data.asOf, customer: head.data.customer, tenders: head.data.sale?.tenders ?? [], receivables };
+    return { asOf: head.data.asOf, customer: head.data.customer, tenders: head.data.sale?.tenders.map(withTerm) ?? [], receivables };
   }
 
   private context(request: ParsedRequest): Context {
