@@ -133,7 +133,7 @@ interface Context {
 
 /** A supervisor release with its dates and cap read once, not on every evaluation. */
 interface ParsedOverride extends Release {
-  readonly rule: string | undefined;
+  readonly rule?: string | undefined;
   readonly untilDay: number;
   readonly maxMinor: number | null;
 }
@@ -299,10 +299,7 @@ class Gate implements CreditGate {
       limitMinor: c.creditLimit === undefined || c.creditLimit === null ? null : moneyToMinor(c.creditLimit, digits, currency, "creditLimit"),
       limitExpiresDay: c.creditLimitExpiresOn === undefined ? null : dayNumber(c.creditLimitExpiresOn, "creditLimitExpiresOn"),
       overrides: (c.overrides ?? []).map((o) => ({
-        rule: o.rule,
-        by: o.by,
-        reason: o.reason,
-        until: o.until,
+        ...o,
         untilDay: dayNumber(o.until, "until"),
         maxMinor: o.maxAmount === undefined ? null : moneyToMinor(o.maxAmount, digits, currency, "maxAmount"),
       })),
@@ -364,7 +361,7 @@ class Gate implements CreditGate {
       if (o.rule !== undefined && o.rule !== ruleId) continue;
       if (o.untilDay < day) continue;
       if (o.maxMinor !== null && ctx.saleTotal > o.maxMinor) continue;
-      return { by: o.by, reason: o.reason, until: o.until };
+      return o;
     }
     return null;
   }
