@@ -190,8 +190,9 @@ describe("decision engine invariants (properties)", () => {
     // +60, thresholds up to 120 days, grace up to 10, limits expiring by +60.
     const HORIZON = 200;
     let changes = 0;
-    fc.assert(fc.property(policyArb(), requestArb, (policy, request) => {
-      const gate = createCreditGate(policy);
+    const ignoreBelowArb = fc.option(fc.constantFrom("5.00", "300.00"), { nil: undefined });
+    fc.assert(fc.property(policyArb(), ignoreBelowArb, requestArb, (base, ignoreOverdueBelow, request) => {
+      const gate = createCreditGate(ignoreOverdueBelow === undefined ? base : { ...base, ignoreOverdueBelow });
       const now = gate.decide(request);
       let expected: { date: string; status: string } | null = null;
       for (let k = 1; k <= HORIZON && expected === null; k++) {
@@ -204,7 +205,16 @@ describe("decision engine invariants (properties)", () => {
       }
       expect(now.nextChange === null ? null : { date: now.nextChange.date, status: now.nextChange.status }).toEqual(expected);
       if (expected) changes++;
-    }), { numRuns: 150 });
-    expect(changes).toBeGreaterThan(20);
+    }), {
+      numRuns: 300,
+      // Found by this property against a version that took day thresholds from the oldest título
+      // even when it was below ignoreOverdueBelow (so never counted).
+      examples: [[
+        { id: "p", version: 1, graceDays: 0, rules: [{ id: "r0", when: { fact: "maxDaysOverdue", op: "gt", value: 1 }, scope: { methods: ["boleto", "check"] }, action: "deny" }] },
+        "5.00",
+        { asOf: AS_OF, customer: { id: "c" }, receivables: [{ id: "t0", amount: "0.01", dueDate: "2026-11-22" }, { id: "t1", amount: "5.00", dueDate: "2026-11-23" }], sale: { tenders: [{ method: "cash", amount: "0.01" }] } },
+      ]],
+    });
+    expect(changes).toBeGreaterThan(40);
   });
 });
