@@ -102,6 +102,17 @@ describe("credit-block/node serving a credit-block handler directly", () => {
     }
   });
 
+  it("keeps serving when its logger throws", async () => {
+    let calls = 0;
+    const server = await serve({ handler, port: 0, signals: false, log: (line) => { calls++; if (line.includes('"request"')) throw new Error("disk full"); } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await exchange(server, { path: "/v1/health", method: "GET" })).status).toBe(200);
+      expect(calls).toBeGreaterThanOrEqual(4); // "listening" and one line per request
+    } finally {
+      await server.close();
+    }
+  });
+
   it("refuses a chunked body once it passes the limit, closes that connection and keeps serving", async () => {
     const chunk = `{"customer":{"id":"${"x".repeat(3000)}"`;
     const answer = await raw(direct, `POST /v1/decide HTTP/1.1\r\nHost: pos\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${chunk.length.toString(16)}\r\n${chunk}\r\n${chunk.length.toString(16)}\r\n${chunk}\r\n`);

@@ -133,7 +133,14 @@ const INTERNAL: PlainResponse = {
  * ```
  */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const writeLine = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = (line: string): void => {
+    try {
+      writeLine(line);
+    } catch {
+      // A logger that throws (a closed stream, a full disk) must not take the sidecar down.
+    }
+  };
   const host = options.host ?? "127.0.0.1";
   const handler = options.handler;
   const exchange = exchangeOf(handler);
@@ -171,8 +178,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         if (res.headersSent) res.destroy();
         else write(res, INTERNAL);
       }
-      log(JSON.stringify({ event: "request", method: req.method, path: url?.pathname ?? null, status: plain.status, ms: Math.round((performance.now() - started) * 10) / 10, outcome: plain.headers["x-credit-outcome"] }));
-    })();
+      const line = JSON.stringify({ event: "request", method: req.method, path: url?.pathname ?? null, status: plain.status, ms: Math.round((performance.now() - started) * 10) / 10, outcome: plain.headers["x-credit-outcome"] });
+      log(line);
+    })().catch(() => {
+      // Writing the 500 itself failed: nothing left to say on this connection.
+      res.destroy();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
