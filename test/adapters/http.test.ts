@@ -73,6 +73,11 @@ describe("HTTP sidecar (a real node:http server)", () => {
     const wrongMethod = await fetch(`${running.url}/v1/decide`);
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("POST");
+    // A Fetch method is any token: one named like an Object.prototype member is still a 405.
+    for (const method of ["constructor", "toString", "hasOwnProperty"]) {
+      const r = await handler(new Request("http://pos/v1/decide", { method, headers: { "content-type": "application/json" }, body: '{"customer":{"id":"c"},"receivables":[]}' }));
+      expect(r.status).toBe(405);
+    }
     for (const hostile of ["[]", "null", "42", '{"__proto__":{"x":1}}', '{"receivables":{"length":1e9}}']) {
       const r = await post("/v1/decide", hostile);
       expect(r.status).toBe(422);

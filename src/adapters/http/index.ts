@@ -213,9 +213,10 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       schemas ??= { policy: policyJsonSchema(), checkoutRequest: checkoutRequestJsonSchema() };
       return json(schemas);
     }
-    const route = routes[path];
+    // Own keys only: a Fetch Request may carry any token as its method, "constructor" included.
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (!route) return problemOf(404, "not-found", "Not found", { detail: `no route ${path}` });
-    const run = route[method];
+    const run = Object.hasOwn(route, method) ? route[method] : undefined;
     if (!run) return notAllowed(Object.keys(route).join(", "));
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(request.contentType ?? "")) return problemOf(415, "unsupported-media-type", "Send JSON", { detail: "content-type must be application/json" });
     const tooLarge = () => problemOf(413, "payload-too-large", "Body too large", { detail: `at most ${limit} bytes` });
