@@ -28,7 +28,8 @@ export function factFormatter(f: FactValues, locale: Locale, digits: number, cur
 export function formatFact(name: string, f: FactValues, locale: Locale, digits: number, currency: string): string {
   if (name === "holdReason") return f.holdReason ?? "";
   if (name === "oldestOverdueDueDate") return Number.isFinite(f.oldestOverdueDueDay) ? displayDate(fromDayNumber(f.oldestOverdueDueDay), locale) : "—";
-  const value = name.startsWith("attributes.") ? f.attributes[name.slice(11)] : (f as unknown as Record<string, unknown>)[name];
+  const attribute = name.startsWith("attributes.") ? name.slice(11) : undefined;
+  const value = attribute === undefined ? (f as unknown as Record<string, unknown>)[name] : Object.hasOwn(f.attributes, attribute) ? f.attributes[attribute] : undefined;
   const type = factType(name);
   if (value === null || value === undefined) return locale === "pt-BR" ? "não definido" : "not set";
   if (type === "money" && typeof value === "number") return formatMinor(value, digits, currency, locale);

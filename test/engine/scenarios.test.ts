@@ -134,4 +134,10 @@ describe("checkout stories", () => {
     const d = en.decide(request({ receivables: [{ id: "t1", amount: "1234.50", dueDate: "2026-11-01" }] }));
     expect(d.reasons[0]?.message).toBe("1 overdue receivable, the oldest 22 days late, R$1,234.50 overdue");
   });
+
+  it("a message quotes attributes by name; an unset one reads as unset, even one named like an Object member", () => {
+    const gate = createCreditGate({ id: "p", version: 1, rules: [{ id: "vip", when: { fact: "attributes.vip", op: "eq", value: true }, scope: "credit", action: "review", message: "vip {attributes.vip}, loja {attributes.store}, {attributes.constructor}" }] });
+    const d = gate.decide(request({ customer: { id: "c1", attributes: { vip: true } } }));
+    expect(d.reasons[0]?.message).toBe("vip sim, loja não definido, não definido");
+  });
 });
