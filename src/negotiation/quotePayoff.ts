@@ -68,7 +68,9 @@ const OptionsSchema = z.strictObject({
  * never below zero — and an offer validity of at least 2 days (CDC art. 54-B §1,
  * https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm). Installments not yet due are
  * brought to present value at the contract rate (CDC art. 52 §2: "redução proporcional dos
- * juros"). Discounts given as percents are rounded up to the cent, in the customer's favour.
+ * juros"), rounded to the cent like the charges (`terms.rounding`, `down` by default: the
+ * customer never pays a cent above the present value). Discounts given as percents are rounded
+ * up to the cent, in the customer's favour.
  *
  * @example
  * ```ts
@@ -102,8 +104,10 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
     const charges = chargesOf(open, dueDay, terms);
     let presentValue: Dec | null = null;
     if (dueDay > asOfDay && contractRate !== null && contractRate.greaterThan(0)) {
-      // Present value, rounded up: the reduction is never more than the law gives.
-      presentValue = roundDec(open.div(contractRate.plus(1).pow(new D(dueDay - asOfDay).div(30))), "up", digits);
+      // The law guarantees at least the proportional reduction, so the present value the
+      // customer pays is rounded like a charge: down by default, never a cent above what is owed
+      // (CDC art. 42 refunds an undue charge twice).
+      presentValue = roundDec(open.div(contractRate.plus(1).pow(new D(dueDay - asOfDay).div(30))), terms.rounding, digits);
       sum.reduction = sum.reduction.plus(open.minus(presentValue));
     }
     sum.principal = sum.principal.plus(charges.principal);

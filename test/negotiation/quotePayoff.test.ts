@@ -27,10 +27,27 @@ describe("quotePayoff", () => {
 
   it("brings installments not yet due to present value at the contract rate (CDC art. 52 §2)", () => {
     const q = quotePayoff([{ id: "f", amount: "500.00", dueDate: addDays(AS_OF, 60) }], { asOf: AS_OF, terms, contractMonthlyRatePercent: "3" });
-    expect(q.lines[0]?.presentValue).toBe("471.30"); // 500 / 1.03² rounded up
-    expect(q.totals.earlyPaymentReduction).toBe("28.70");
-    expect(q.gross).toBe("471.30");
+    expect(q.lines[0]?.presentValue).toBe("471.29"); // 500 / 1.03² = 471.2982…, rounded down
+    expect(q.totals.earlyPaymentReduction).toBe("28.71");
+    expect(q.gross).toBe("471.29");
+    // B2B terms that round charges up round the present value up too.
+    expect(quotePayoff([{ id: "f", amount: "500.00", dueDate: addDays(AS_OF, 60) }], { asOf: AS_OF, terms: { ...terms, rounding: "up" }, contractMonthlyRatePercent: "3" }).gross).toBe("471.30");
     expect(quotePayoff([{ id: "f", amount: "500.00", dueDate: addDays(AS_OF, 60) }], { asOf: AS_OF, terms }).gross).toBe("500.00");
+  });
+
+  it("the present value of an installment not yet due is the exact one rounded down: never above it, never a cent below (property)", () => {
+    // Exact bound checked in integers: pv ≤ face / (1+r)^(months) < pv + 1 cent, for whole months
+    // (30-day steps), i.e. pv·(100+r)^m ≤ face·100^m < (pv+1)·(100+r)^m with r in percent.
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 24 }), fc.integer({ min: 1, max: 800 }), (face, months, ratePercentTimes100) => {
+      const rate = (ratePercentTimes100 / 100).toFixed(2);
+      const q = quotePayoff([{ id: "f", amount: money(face), dueDate: addDays(AS_OF, 30 * months) }], { asOf: AS_OF, terms, contractMonthlyRatePercent: rate });
+      const pv = cents(q.lines[0]?.presentValue ?? "");
+      const growth = (10_000n + BigInt(ratePercentTimes100)) ** BigInt(months);
+      const scale = 10_000n ** BigInt(months);
+      expect(pv * growth <= BigInt(face) * scale).toBe(true);
+      expect(BigInt(face) * scale < (pv + 1n) * growth).toBe(true);
+      expect(cents(q.totals.earlyPaymentReduction)).toBe(BigInt(face) - pv);
+    }), { numRuns: 500 });
   });
 
   it("skips settled títulos and uses open balances", () => {
