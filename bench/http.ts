@@ -5,7 +5,9 @@
  * node:http server in its own process that reads and parses the same body and answers the same
  * decision bytes without deciding, i.e. the cost of HTTP on this machine.
  *
- * BENCH_HTTP_SECONDS (default 10) sets each run's length.
+ * The two servers run in turns, three rounds each, and each figure is the median of its three:
+ * on a shared VM the machine's speed drifts within a minute, and back-to-back runs would put the
+ * drift into the ratio. BENCH_HTTP_SECONDS (default 5) sets each run's length.
  */
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -82,7 +84,24 @@ async function load(url: string, body: string, connections: number, seconds: num
 const row = (name: string, r: Run) =>
   `  ${name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   ${r.errors} errors`;
 
-export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 10)): Promise<void> {
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Runs both servers in turns and keeps, per figure, the median over the rounds. */
+async function alternate(urls: readonly [string, string], body: string, connections: number, seconds: number, rounds = 3): Promise<[Run, Run]> {
+  const runs: [Run[], Run[]] = [[], []];
+  for (let round = 0; round < rounds; round++) {
+    for (const i of [0, 1] as const) runs[i].push(await load(urls[i], body, connections, seconds));
+  }
+  const summary = (list: readonly Run[]): Run => ({
+    rps: median(list.map((r) => r.rps)),
+    p50: median(list.map((r) => r.p50)),
+    p99: median(list.map((r) => r.p99)),
+    errors: list.reduce((sum, r) => sum + r.errors, 0),
+  });
+  return [summary(runs[0]), summary(runs[1])];
+}
+
+export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 5)): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "credit-block-bench-"));
   const policyPath = join(dir, "policy.json");
   writeFileSync(policyPath, JSON.stringify(POLICY));
@@ -93,14 +112,13 @@ export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS 
   const outcome = (JSON.parse(answer) as { outcome: string }).outcome;
   const baseline = await start(["-e", BASELINE, answer]);
 
-  console.log(`\n## HTTP sidecar: POST /v1/decide (${POLICY.rules.length} rules, 20 receivables, 2 tenders → ${outcome}), ${seconds} s per run, loopback, server and client in separate processes`);
+  console.log(`\n## HTTP sidecar: POST /v1/decide (${POLICY.rules.length} rules, 20 receivables, 2 tenders → ${outcome}), loopback, server and client in separate processes; medians of 3 alternating ${seconds} s runs`);
   try {
     for (const connections of [10, 50]) {
       // Warm both servers' JITs so the first second does not weigh on either.
       await load(ours.url, body, connections, 2);
       await load(baseline.url, body, connections, 2);
-      const base = await load(baseline.url, body, connections, seconds);
-      const mine = await load(ours.url, body, connections, seconds);
+      const [base, mine] = await alternate([baseline.url, ours.url], body, connections, seconds);
       console.log(`  ${connections} connections`);
       console.log(row("hand-written node:http, same bytes (baseline)", base));
       console.log(row("credit-block serve (built CLI)", mine));
