@@ -400,10 +400,14 @@ class Gate implements CreditGate {
       return { method: t.method, term: t.term, amount: t.amount, ...(t.installments !== undefined ? { installments: t.installments } : {}), outcome: v.outcome, reasons: sortReasons(v.reasons) };
     });
     const outcome = tenders.reduce<Outcome>((worst, t) => (RANK[t.outcome] > RANK[worst] ? t.outcome : worst), "allow");
-    return { outcome, options, tenders, reasons: sortReasons(reasons.map((r) => r.reason)), status: statusOf(options, reasons.length > 0) };
+    return { outcome, options, tenders, reasons: sortReasons(reasons.map((r) => r.reason)), status: this.statusOnly(e) };
   }
 
-  /** The customer grade alone, without building messages (used to scan future dates). */
+  /**
+   * The customer grade from the fired rules alone (no messages, so `nextChange` can scan dates
+   * with it). Every scope covers at least one method × term, so this is the grade the options
+   * show: blocked when a sale paid at once is refused, restricted when any option is not allowed.
+   */
   private statusOnly(e: Evaluation): CustomerStatus {
     let immediateDeny = false;
     let restricted = false;
@@ -489,12 +493,6 @@ class Gate implements CreditGate {
 function sortIssues(issues: Issue[]): Issue[] {
   const key = (path: string): string => path.replace(/\[(\d+)\]/g, (_m, n: string) => `[${n.padStart(6, "0")}]`);
   return [...issues].sort((a, b) => (key(a.path) < key(b.path) ? -1 : key(a.path) > key(b.path) ? 1 : 0));
-}
-
-function statusOf(options: readonly OptionDecision[], anyReason: boolean): CustomerStatus {
-  if (options.some((o) => o.term === "immediate" && o.outcome === "deny")) return "blocked";
-  if (options.some((o) => o.outcome !== "allow")) return "restricted";
-  return anyReason ? "warning" : "clear";
 }
 
 function sortReasons(reasons: readonly Reason[]): Reason[] {

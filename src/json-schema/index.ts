@@ -6,14 +6,35 @@
  * not carry zod's JSON Schema generator. It imports the public core by name, as adapters do.
  * @module json-schema
  */
-import { toJSONSchema, type core } from "zod/mini";
-import { CheckoutRequestSchema, PolicySchema } from "credit-block";
+import { globalRegistry, toJSONSchema, type core } from "zod/mini";
+import { CheckoutRequestSchema, CustomerSchema, ISODateSchema, OverrideSchema, PercentSchema, PolicySchema, ReceivableSchema, TenderSchema } from "credit-block";
 
 /** A JSON Schema document: an object with its `properties`. */
 export type JsonSchema = Record<string, unknown> & { properties: Record<string, unknown> };
 
+// Descriptions for JSON Schema readers. They live here rather than as `.meta()` in the core so
+// that the bundle a browser POS loads does not carry them (it has a 45 kB budget); they are
+// registered on the core's own schema instances, the way `.meta()` would, on first use.
+const DOCS: readonly (readonly [core.$ZodType, Readonly<Record<string, unknown>>])[] = [
+  // The pattern is for JSON Schema readers; validation (one precise issue) is the refinement.
+  [ISODateSchema, { description: "Calendar date YYYY-MM-DD (no time, no zone)", examples: ["2026-11-23"], pattern: "^\\d{4}-\\d{2}-\\d{2}$" }],
+  [PercentSchema, { description: 'Percentage as a decimal, "2" = 2%' }],
+  [ReceivableSchema, { description: "One receivable (título, parcela) of a past sale" }],
+  [OverrideSchema, { description: "A supervisor release (liberação) of one rule, or of every rule when `rule` is absent" }],
+  [CustomerSchema, { description: "The customer at checkout" }],
+  [TenderSchema, { description: "One way the customer pays part of the sale" }],
+  [CheckoutRequestSchema, { description: "What a POS sends at checkout" }],
+];
+
+function documentSchemas(): void {
+  for (const [schema, meta] of DOCS) if (!globalRegistry.has(schema)) globalRegistry.add(schema, { ...meta });
+}
+
 // Input side: what a caller may write (money as string or number, optional fields absent).
-const asInput = (schema: core.$ZodType): JsonSchema => toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+const asInput = (schema: core.$ZodType): JsonSchema => {
+  documentSchemas();
+  return toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+};
 
 /**
  * The JSON Schema of a policy file, so editors can autocomplete and check it: point a policy's

@@ -78,41 +78,36 @@ function build(currency: CurrencyCode) {
           addIssue(ctx, "date.after", { value: r.issueDate, other: r.dueDate, otherField: "dueDate" }, ["issueDate"]);
         }
       }),
-      z.meta({ description: "One receivable (título, parcela) of a past sale" }),
     );
 
-  const override = z
-    .strictObject({
-      rule: z.optional(IdSchema),
-      until: ISODateSchema,
-      by: text(128),
-      reason: text(LIMITS.text),
-      maxAmount: z.optional(positive),
-    })
-    .check(z.meta({ description: "A supervisor release (liberação) of one rule, or of every rule when `rule` is absent" }));
+  const override = z.strictObject({
+    rule: z.optional(IdSchema),
+    until: ISODateSchema,
+    by: text(128),
+    reason: text(LIMITS.text),
+    maxAmount: z.optional(positive),
+  });
 
   const attributeValue = z.union([textUpTo(LIMITS.text), z.number().check(z.refine(Number.isFinite)), z.boolean()]);
 
-  const customer = z
-    .strictObject({
-      id: IdSchema,
-      creditLimit: z.optional(z.nullable(nonnegative)),
-      creditLimitExpiresOn: z.optional(ISODateSchema),
-      pendingExposure: z.optional(nonnegative),
-      dunningLevel: z.optional(wholeNumber(0, 100)),
-      riskClass: z.optional(text(16)),
-      hold: z.optional(z.union([z.boolean(), z.strictObject({ reason: text(LIMITS.text), since: z.optional(ISODateSchema) })])),
-      tags: z.optional(z.array(text(64)).check(z.maxLength(LIMITS.tags))),
-      bouncedChecks: z.optional(wholeNumber(0, 10_000)),
-      negativated: z.optional(z.boolean()),
-      attributes: z.optional(
-        z
-          .record(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)), attributeValue)
-          .check(z.refine((a) => Object.keys(a).length <= LIMITS.attributes, { message: "too many attributes" })),
-      ),
-      overrides: z.optional(z.array(override).check(z.maxLength(LIMITS.overrides))),
-    })
-    .check(z.meta({ description: "The customer at checkout" }));
+  const customer = z.strictObject({
+    id: IdSchema,
+    creditLimit: z.optional(z.nullable(nonnegative)),
+    creditLimitExpiresOn: z.optional(ISODateSchema),
+    pendingExposure: z.optional(nonnegative),
+    dunningLevel: z.optional(wholeNumber(0, 100)),
+    riskClass: z.optional(text(16)),
+    hold: z.optional(z.union([z.boolean(), z.strictObject({ reason: text(LIMITS.text), since: z.optional(ISODateSchema) })])),
+    tags: z.optional(z.array(text(64)).check(z.maxLength(LIMITS.tags))),
+    bouncedChecks: z.optional(wholeNumber(0, 10_000)),
+    negativated: z.optional(z.boolean()),
+    attributes: z.optional(
+      z
+        .record(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)), attributeValue)
+        .check(z.refine((a) => Object.keys(a).length <= LIMITS.attributes, { message: "too many attributes" })),
+    ),
+    overrides: z.optional(z.array(override).check(z.maxLength(LIMITS.overrides))),
+  });
 
   const tenderShape = z.strictObject({
     method: z.enum(PAYMENT_METHODS),
@@ -120,9 +115,7 @@ function build(currency: CurrencyCode) {
     term: z.optional(z.enum(TERMS)),
     installments: z.optional(wholeNumber(1, 420)),
   });
-  const tender = z
-    .pipe(tenderShape, z.transform(withTerm))
-    .check(z.meta({ description: "One way the customer pays part of the sale" }));
+  const tender = z.pipe(tenderShape, z.transform(withTerm));
 
   const saleOf = <T extends z.core.$ZodType>(item: T) => z.strictObject({ tenders: z.array(item).check(z.minLength(1), z.maxLength(LIMITS.tenders)) });
   const sale = saleOf(tender);
@@ -149,7 +142,6 @@ function build(currency: CurrencyCode) {
           }
         });
       }),
-      z.meta({ description: "What a POS sends at checkout" }),
     );
 
   // The request without its receivables, which the engine reads through its fast row reader

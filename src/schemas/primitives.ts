@@ -47,8 +47,6 @@ export const ISODateSchema = z.string().check(
     const problem = dateProblem(value);
     if (problem) addIssue(ctx, problem, { value, min: MIN_YEAR, max: MAX_YEAR });
   }),
-  // The pattern is for JSON Schema readers; validation (one precise issue) is the refinement.
-  z.meta({ description: "Calendar date YYYY-MM-DD (no time, no zone)", examples: ["2026-11-23"], pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
 );
 
 /** Sign constraint of a money field. */
@@ -114,7 +112,7 @@ export const PercentSchema = z.pipe(
     }
     return z.NEVER;
   }),
-).check(z.meta({ description: 'Percentage as a decimal, "2" = 2%' }));
+);
 
 /**
  * Identifiers: non-empty text of at most 128 characters.

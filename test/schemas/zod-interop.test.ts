@@ -34,8 +34,14 @@ describe("public schemas in a classic-zod application", () => {
   });
 
   it("are read by classic zod's JSON Schema generator as by credit-block/json-schema", () => {
-    expect(z.toJSONSchema(CheckoutRequestSchema, { io: "input", unrepresentable: "any" })).toEqual(checkoutRequestJsonSchema());
-    expect(checkoutRequestJsonSchema().required).toEqual(["asOf", "customer", "receivables"]);
+    const ours = checkoutRequestJsonSchema();
+    // The descriptions live in credit-block/json-schema (not in the core bundle) and are
+    // registered on the core's schemas, so classic zod reads them too once it has run.
+    expect(z.toJSONSchema(CheckoutRequestSchema, { io: "input", unrepresentable: "any" })).toEqual(ours);
+    expect(ours.required).toEqual(["asOf", "customer", "receivables"]);
+    expect(ours.description).toBe("What a POS sends at checkout");
+    expect(ours.properties.asOf).toMatchObject({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2026-11-23"] });
+    expect(ours.properties.customer).toMatchObject({ description: "The customer at checkout" });
     expect(policyJsonSchema().title).toBe("credit-block policy");
   });
 
