@@ -47,6 +47,39 @@ describe("the packed package in a fresh project", () => {
     expect(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" })).toBe("true");
   });
 
+  // credit-block/node and credit-block/http are separate bundles: serve() reads the body for a
+  // handler built by another bundle (and, mixing require and import, by another copy of it).
+  it.each([
+    ["import", "import"],
+    ["require", "import"],
+  ])("serves a credit-block/http handler with credit-block/node (server by %s, handler by %s): 200, and 413 for a chunked body over the limit", (serverBy, handlerBy) => {
+    const load = (by: string, entry: string) => (by === "import" ? `await import("${entry}")` : `require("${entry}")`);
+    const script = `import { createRequire } from "node:module";
+      import { connect } from "node:net";
+      const require = createRequire(import.meta.url);
+      const { serve } = ${load(serverBy, "credit-block/node")};
+      const { createHandler } = ${load(handlerBy, "credit-block/http")};
+      const { presets } = ${load(handlerBy, "credit-block")};
+      const handler = createHandler({ policy: presets.blockCreditWhenOverdue(), maxBodyBytes: 200, now: () => new Date("2026-11-23T15:00:00Z") });
+      const running = await serve({ handler, port: 0, signals: false, log: () => {} });
+      const body = JSON.stringify({ customer: { id: "c" }, receivables: [{ id: "t", amount: "1.00", dueDate: "2026-10-01" }], sale: { tenders: [{ method: "boleto", amount: "5.00" }] } });
+      const decided = await fetch(running.url + "/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body });
+      const chunked = await new Promise((resolve, reject) => {
+        const socket = connect(Number(new URL(running.url).port), "127.0.0.1", () => {
+          socket.write("POST /v1/decide HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n");
+          socket.write("12c\\r\\n" + " ".repeat(300) + "\\r\\n0\\r\\n\\r\\n");
+        });
+        let data = "";
+        socket.on("data", (chunk) => { data += chunk; });
+        socket.on("error", reject);
+        socket.on("close", () => { resolve(data.split("\\r\\n")[0]); });
+      });
+      await running.close();
+      process.stdout.write(JSON.stringify([decided.status, decided.headers.get("x-credit-outcome"), chunked]));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual([200, "deny", "HTTP/1.1 413 Payload Too Large"]);
+  });
+
   it("runs the demo from the installed package", () => {
     const out = execFileSync(process.execPath, [join(project, "node_modules", "credit-block", "dist", "cli.js"), "demo"], { cwd: project, encoding: "utf8" });
     expect(out).toContain("Carteira de Loja Exemplo de Utilidades Ltda");

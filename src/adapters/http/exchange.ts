@@ -24,8 +24,21 @@ export interface PlainResponse {
   readonly body: string;
 }
 
-/** A body over the configured limit. */
-export class BodyTooLarge extends Error {}
+const TOO_LARGE: unique symbol = Symbol.for("credit-block.http.body-too-large");
+
+/**
+ * A body over the configured limit. Recognised by {@link isBodyTooLarge}, not `instanceof`:
+ * the published `credit-block/node` and `credit-block/http` are separate bundles, each with its
+ * own copy of this class, and a server from one reads bodies for a handler from the other.
+ */
+export class BodyTooLarge extends Error {
+  readonly [TOO_LARGE] = true;
+}
+
+/** Whether `error` is a {@link BodyTooLarge} from any copy of the package. */
+export function isBodyTooLarge(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as Partial<Record<typeof TOO_LARGE, unknown>>)[TOO_LARGE] === true;
+}
 
 /**
  * Where a handler keeps its plain entry point. A registered symbol, so it is the same key when

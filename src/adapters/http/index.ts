@@ -8,7 +8,7 @@ import {
   type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput,
 } from "credit-block";
 import { checkoutRequestJsonSchema, policyJsonSchema } from "credit-block/json-schema";
-import { BodyTooLarge, EXCHANGE, joinChunks, type PlainRequest, type PlainResponse } from "./exchange.js";
+import { BodyTooLarge, EXCHANGE, isBodyTooLarge, joinChunks, type PlainRequest, type PlainResponse } from "./exchange.js";
 import { invalidInput, problemOf, toResponse } from "./problem.js";
 
 export { problem, type Problem } from "./problem.js";
@@ -225,7 +225,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     try {
       body = JSON.parse(utf8.decode(await request.readBody(limit)));
     } catch (error) {
-      if (error instanceof BodyTooLarge) return tooLarge();
+      if (isBodyTooLarge(error)) return tooLarge();
       return problemOf(400, "bad-json", "Malformed JSON", { detail: "the body is not valid JSON" });
     }
     try {
