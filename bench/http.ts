@@ -62,6 +62,23 @@ server.listen(0, "127.0.0.1", () => process.stderr.write(JSON.stringify({ event:
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
 `;
 
+// An Express app mounting the built middleware; argv: policy path, "direct" (the handler from
+// createHandler) or "fetch" (the same handler behind an arrow function, so the middleware goes
+// through Fetch Request and Response objects, as it did before it called handlers directly).
+const EXPRESS_APP = `
+import express from "express";
+import { readFileSync } from "node:fs";
+import { creditBlockMiddleware } from "credit-block/express";
+import { createHandler } from "credit-block/http";
+const [policyPath, mode] = process.argv.slice(1);
+const handler = createHandler({ policy: JSON.parse(readFileSync(policyPath, "utf8")) });
+const app = express();
+app.use(express.json({ limit: "1mb" }));
+app.use("/credit", creditBlockMiddleware(mode === "direct" ? handler : (request) => handler(request)));
+const server = app.listen(0, "127.0.0.1", () => process.stderr.write(JSON.stringify({ event: "listening", url: "http://127.0.0.1:" + server.address().port + "/credit" }) + "\\n"));
+process.on("SIGTERM", () => server.close(() => process.exit(0)));
+`;
+
 interface Run {
   readonly rps: number;
   readonly p50: number;
@@ -126,6 +143,22 @@ export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS 
     }
   } finally {
     await Promise.all([ours.stop(), baseline.stop()]);
+  }
+
+  const viaFetch = await start(["--input-type=module", "-e", EXPRESS_APP, policyPath, "fetch"]);
+  const direct = await start(["--input-type=module", "-e", EXPRESS_APP, policyPath, "direct"]);
+  console.log(`\n## credit-block/express after express.json(), same request; medians of 3 alternating ${seconds} s runs`);
+  try {
+    const connections = 10;
+    await load(viaFetch.url, body, connections, 2);
+    await load(direct.url, body, connections, 2);
+    const [base, mine] = await alternate([viaFetch.url, direct.url], body, connections, seconds);
+    console.log(`  ${connections} connections`);
+    console.log(row("through Fetch objects (baseline)", base));
+    console.log(row("createHandler's plain entry point", mine));
+    console.log(`  ${(mine.rps / base.rps).toFixed(2)}× the baseline's throughput`);
+  } finally {
+    await Promise.all([viaFetch.stop(), direct.stop()]);
   }
 }
 

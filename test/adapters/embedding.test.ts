@@ -4,9 +4,9 @@ import { z } from "zod";
 import { createCreditGate, presets } from "credit-block";
 import { assertSaleAllowed, creditCheck, SaleBlockedError } from "credit-block/zod";
 import { validateOrder } from "../../examples/backend-route.js";
-import { connect } from "node:net";
 import { createApp } from "../../examples/express-app.js";
 import { errorOf } from "../support/expectError.js";
+import { raw } from "../support/http.js";
 
 const gate = createCreditGate(presets.blockCreditWhenOverdue({ graceDays: 5 }));
 const overdue = [{ id: "t1", amount: "100.00", dueDate: "2026-10-01" }];
@@ -68,14 +68,7 @@ describe("credit-block/express (examples/express-app.ts, a real express server)"
   });
 
   it("answers a request whose Host header cannot form a URL", async () => {
-    const port = Number(new URL(base).port);
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, "127.0.0.1", () => socket.write("GET /credit/v1/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n"));
-      let data = "";
-      socket.on("data", (chunk) => (data += chunk.toString()));
-      socket.on("error", reject);
-      socket.on("close", () => { resolve(data); });
-    });
+    const answer = await raw(base, "GET /credit/v1/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n");
     expect(answer).toMatch(/^HTTP\/1\.1 200/);
     expect(answer).toContain('{"status":"ok"}');
   });

@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { CreditBlockHandler } from "../http/index.js";
+import { BodyTooLarge, exchangeOf } from "../http/exchange.js";
+import { readIncoming } from "../node/incoming.js";
 
 /** The parts of an express/connect request the middleware reads. */
 export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; readonly originalUrl?: string; readonly url?: string };
@@ -13,7 +15,8 @@ export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; rea
 /**
  * Mounts a credit-block handler as `(req, res, next)`. Works after `express.json()` (the parsed
  * `req.body` is used) or without it (the raw body is streamed). Requests outside `/v1/` go to
- * `next()`.
+ * `next()`. A handler from `createHandler` is called without building Fetch objects, as `serve`
+ * does; any other `(Request) => Promise<Response>` works too, converted to and from Fetch.
  *
  * @example
  * ```ts
@@ -23,10 +26,41 @@ export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; rea
  * ```
  */
 export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: Request) => Promise<Response>)) {
+  const exchange = exchangeOf(handler);
   return (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
     const url = req.url ?? "/";
-    if (!url.startsWith("/v1/")) {
+    // The Host header is the client's word: one that cannot form a URL must not become a 500.
+    const host = req.headers.host;
+    const origin = host !== undefined && URL.canParse(`http://${host}`) ? `http://${host}` : "http://localhost";
+    if (!url.startsWith("/v1/") || !URL.canParse(url, origin)) {
       next();
+      return;
+    }
+    const target = new URL(url, origin);
+    const method = req.method ?? "GET";
+    const hasBody = method !== "GET" && method !== "HEAD";
+    // After express.json() the stream is spent: the handler gets the parsed body back as JSON.
+    const parsed = hasBody && req.body !== undefined ? new TextEncoder().encode(JSON.stringify(req.body)) : undefined;
+    if (exchange) {
+      // A credit-block handler: no Fetch Request and Response per call (as `serve` does).
+      exchange({
+        method,
+        pathname: target.pathname,
+        contentType: req.headers["content-type"] ?? null,
+        contentLength: parsed ? null : req.headers["content-length"] ?? null,
+        readBody: (limit) => {
+          if (!parsed) return readIncoming(req, limit);
+          return parsed.byteLength > limit ? Promise.reject(new BodyTooLarge()) : Promise.resolve(parsed);
+        },
+      })
+        .then((answer) => {
+          // Answered before the body was read (413, 415...): the connection cannot be reused.
+          if (!parsed && !req.complete) res.shouldKeepAlive = false;
+          res.statusCode = answer.status;
+          for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);
+          res.end(answer.body);
+        })
+        .catch(next);
       return;
     }
     const headers = new Headers();
@@ -34,16 +68,9 @@ export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: R
       if (typeof value === "string") headers.set(key, value);
       else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     }
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    let body: BodyInit | undefined;
-    if (hasBody && req.body !== undefined) {
-      body = JSON.stringify(req.body);
-      headers.delete("content-length");
-    } else if (hasBody) body = Readable.toWeb(req) as ReadableStream;
-    // The Host header is the client's word: one that cannot form a URL must not become a 500.
-    const host = req.headers.host;
-    const origin = host !== undefined && URL.canParse(`http://${host}`) ? `http://${host}` : "http://localhost";
-    const request = new Request(new URL(url, origin), { method: req.method ?? "GET", headers, ...(body !== undefined ? { body, duplex: "half" } : {}) });
+    if (parsed) headers.delete("content-length");
+    const body: BodyInit | undefined = parsed ?? (hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined);
+    const request = new Request(target, { method, headers, ...(body !== undefined ? { body, duplex: "half" } : {}) });
     handler(request)
       .then(async (response) => {
         res.statusCode = response.status;

@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { CreditBlockHandler } from "../http/index.js";
-import { BodyTooLarge, exchangeOf, joinChunks, type PlainResponse } from "../http/exchange.js";
+import { exchangeOf, type PlainResponse } from "../http/exchange.js";
+import { readIncoming } from "./incoming.js";
 import type { Policy, PolicyDocument } from "credit-block";
 
 /** Options of {@link serve}. */
@@ -74,38 +75,6 @@ function urlOf(req: IncomingMessage, fallbackOrigin: string): URL | null {
   let origin = fallbackOrigin;
   if (host !== undefined && URL.canParse(`http://${host}`)) origin = `http://${host}`;
   return URL.canParse(req.url ?? "/", origin) ? new URL(req.url ?? "/", origin) : null;
-}
-
-/** A Node request body, stopping once more than `limit` bytes have arrived. */
-function readIncoming(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
-      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        done();
-        req.resume(); // discard the rest; the connection closes after the 413 (see below)
-        reject(new BodyTooLarge());
-      } else chunks.push(chunk);
-    };
-    const onEnd = () => {
-      done();
-      resolve(joinChunks(chunks, size));
-    };
-    const onError = (error: Error) => {
-      done();
-      reject(error);
-    };
-    const onClose = () => {
-      done();
-      reject(new Error("the client closed the connection before the body ended"));
-    };
-    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
-  });
 }
 
 const BAD_TARGET: PlainResponse = {
