@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import { z } from "zod";
-import { createCreditGate, presets } from "credit-block";
+import { createCreditGate, presets, type CheckoutRequestInput } from "credit-block";
 import { assertSaleAllowed, creditCheck, SaleBlockedError } from "credit-block/zod";
 import { validateOrder } from "../../examples/backend-route.js";
 import { createApp } from "../../examples/express-app.js";
@@ -24,6 +24,15 @@ describe("credit-block/zod", () => {
     const limitGate = createCreditGate(presets.creditLimit());
     const schema = z.object({ amount: z.string() }).superRefine(creditCheck(limitGate, (o) => ({ asOf: "2026-11-23", customer: { id: "c", creditLimit: "10.00" }, receivables: [], sale: { tenders: [{ method: "store_credit", amount: o.amount }] } }), { review: "pass" }));
     expect(schema.safeParse({ amount: "50.00" }).success).toBe(true);
+  });
+
+  it("waits for any thenable the mapping returns, not only a Promise of this realm", async () => {
+    // The least a thenable can be: a `then` that calls back later and returns nothing.
+    const thenable = (value: CheckoutRequestInput) => ({ then: (resolve: (v: CheckoutRequestInput) => void) => { setTimeout(() => { resolve(value); }, 1); } }) as unknown as PromiseLike<CheckoutRequestInput>;
+    const Order = z.object({ amount: z.string() })
+      .superRefine(creditCheck(gate, (o) => thenable({ asOf: "2026-11-23", customer: { id: "c" }, receivables: overdue, sale: { tenders: [{ method: "boleto", amount: o.amount }] } })));
+    const r = await Order.safeParseAsync({ amount: "10.00" });
+    expect(r.error?.issues.map((i) => [i.path, (i as { params?: { code?: string } }).params?.code])).toEqual([[["tenders", 0], "OVERDUE"]]);
   });
 
   it("works in a backend route with an async customer lookup (examples/backend-route.ts)", async () => {

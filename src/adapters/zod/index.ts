@@ -23,6 +23,9 @@ function blockedIssues(decision: Decision, review: "issue" | "pass"): { index: n
   });
 }
 
+const isThenable = (value: unknown): value is PromiseLike<CheckoutRequestInput> =>
+  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+
 /**
  * A zod refinement that runs the credit check on a parsed order: each blocked tender becomes a
  * zod issue on that tender's path, with the reason's message and code (`params.code`). The
@@ -39,7 +42,7 @@ function blockedIssues(decision: Decision, review: "issue" | "pass"): { index: n
  * const result = await Order.safeParseAsync(body); // result.error.issues[0].path → ["tenders", 0]
  * ```
  */
-export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => CheckoutRequestInput | Promise<CheckoutRequestInput>, options: CreditCheckOptions = {}) {
+export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => CheckoutRequestInput | PromiseLike<CheckoutRequestInput>, options: CreditCheckOptions = {}) {
   const base = options.tendersPath ?? ["tenders"];
   const review = options.review ?? "issue";
   const apply = (decision: Decision, ctx: z.RefinementCtx) => {
@@ -50,7 +53,9 @@ export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => Checko
   };
   return (order: T, ctx: z.RefinementCtx): void | Promise<void> => {
     const request = toRequest(order);
-    if (request instanceof Promise) return request.then((r) => { apply(gate.decide(r), ctx); });
+    // Any thenable, not only this realm's Promise (a query builder, a promise from a vm or jsdom
+    // context); zod waits only for a native Promise, so the answer is one.
+    if (isThenable(request)) return Promise.resolve(request).then((r) => { apply(gate.decide(r), ctx); });
     apply(gate.decide(request), ctx);
   };
 }
