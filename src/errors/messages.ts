@@ -217,6 +217,10 @@ export const MESSAGES = {
     en: (p) => `tPag ${s(p, "code")} requires vPag 0.00 (SEFAZ rejection 904); got ${s(p, "value")}`,
     "pt-BR": (p) => `tPag ${s(p, "code")} exige vPag 0,00 (rejeição 904 da SEFAZ); recebido ${s(p, "value")}`,
   },
+  "nfce.deferred_total": {
+    en: () => "tPag 91 (Pagamento Posterior) has no vPag: give the note's vNF to value the credit",
+    "pt-BR": () => "tPag 91 (Pagamento Posterior) não tem vPag: informe o vNF da nota para valorar o crédito",
+  },
   "nfce.xpag": {
     en: () => "tPag 99 (Outros) requires xPag, the description of the payment",
     "pt-BR": () => "tPag 99 (Outros) exige xPag, a descrição do pagamento",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { PAYMENT_METHODS, TERMS, type TenderInput } from "credit-block";
-import { nfceFromTender, tenderFromNfce, tendersFromNfce, TPAG } from "credit-block/nfce";
-import { checkBeforeIssuing, detPag } from "../../examples/nfce.js";
+import { nfceFromTender, tenderFromNfce, tendersFromNfce, TPAG, type NfcePayment } from "credit-block/nfce";
+import { checkBeforeIssuing, detPag, paidLater } from "../../examples/nfce.js";
 import { expectIssue } from "../support/expectError.js";
 
 describe("NFC-e payment codes (IT 2024.002 v1.11)", () => {
@@ -13,9 +13,50 @@ describe("NFC-e payment codes (IT 2024.002 v1.11)", () => {
     expect(tenderFromNfce({ tPag: "15", vPag: "80.00" })?.term).toBe("deferred");
     expect(tenderFromNfce({ tPag: "02", vPag: "80.00", indPag: "1" })).toMatchObject({ method: "check", term: "deferred" }); // cheque pré-datado
     for (const code of ["17", "20", "23"]) expect(tenderFromNfce({ tPag: code, vPag: 1 })?.method).toBe("pix");
-    expect(tenderFromNfce({ tPag: "91", vPag: "0.00" })).toBeNull();
     expect(tenderFromNfce({ tPag: "90", vPag: 0 })).toBeNull();
     expect(Object.keys(TPAG)).toHaveLength(22);
+  });
+
+  it("reads 91 (Pagamento Posterior) as credit: the part of vNF the other entries do not pay now", () => {
+    // The AFRAC example: R$ 179,95, of which R$ 100,00 by debit card now and the rest later.
+    expect(tendersFromNfce([{ tPag: "04", vPag: "100.00" }, { tPag: "91", vPag: "0.00" }], { vNF: "179.95" })).toEqual([
+      { method: "debit_card", term: "immediate", amount: "100.00" },
+      { method: "other", term: "deferred", amount: "79.95" },
+    ]);
+    expect(tendersFromNfce([{ tPag: "91", vPag: 0 }], { vNF: 179.95 })).toEqual([{ method: "other", term: "deferred", amount: "179.95" }]);
+    // Where the 91 entry stands, once, and net of the change handed back.
+    expect(tendersFromNfce([{ tPag: "91", vPag: "0" }, { tPag: "01", vPag: "50.00" }, { tPag: "90", vPag: "0" }, { tPag: "91", vPag: "0" }], { vNF: "100.00", vTroco: "10.00" })).toEqual([
+      { method: "other", term: "deferred", amount: "60.00" },
+      { method: "cash", term: "immediate", amount: "50.00" },
+    ]);
+  });
+
+  it("refuses a 91 entry it cannot value, never dropping the credit", () => {
+    expectIssue(() => tenderFromNfce({ tPag: "91", vPag: "0.00" }), "detPag.tPag", "nfce.deferred_total");
+    expectIssue(() => tendersFromNfce([{ tPag: "01", vPag: "5.00" }, { tPag: "91", vPag: "0.00" }]), "vNF", "nfce.deferred_total");
+    expectIssue(() => tendersFromNfce([{ tPag: "01", vPag: "5.00" }, { tPag: "91", vPag: "0.00" }], { vNF: "5.00" }), "vNF", "too_small");
+    expectIssue(() => tendersFromNfce([{ tPag: "01", vPag: "5.00" }, { tPag: "91", vPag: "0.00" }], { vNF: "9.00", vTroco: "6.00" }), "vTroco", "too_big");
+    expectIssue(() => tendersFromNfce([{ tPag: "91", vPag: "0.00" }], { vNF: "9,00" }), "vNF", "money.format");
+    expectIssue(() => tendersFromNfce("01" as unknown as []), "detPag", "invalid_type");
+  });
+
+  it("a group with 91 accounts for the whole note: Σ tenders − vTroco = vNF, to the cent (property)", () => {
+    const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, "0")}`;
+    fc.assert(fc.property(
+      fc.array(fc.record({ tPag: fc.constantFrom("01", "03", "04", "05", "15", "17"), cents: fc.integer({ min: 1, max: 1_000_000 }) }), { maxLength: 5 }),
+      fc.nat({ max: 5 }), fc.integer({ min: 1, max: 1_000_000 }), fc.nat({ max: 100 }),
+      (paid, where, later, changeCents) => {
+        const handed = paid.reduce((sum, p) => sum + p.cents, 0);
+        const change = Math.min(changeCents, handed);
+        const group: NfcePayment[] = paid.map((p) => ({ tPag: p.tPag, vPag: cents(p.cents) }));
+        group.splice(Math.min(where, group.length), 0, { tPag: "91", vPag: "0.00" });
+        const tenders = tendersFromNfce(group, { vNF: cents(handed - change + later), vTroco: cents(change) });
+        expect(tenders).toHaveLength(paid.length + 1);
+        expect(tenders[Math.min(where, paid.length)]).toEqual({ method: "other", term: "deferred", amount: cents(later) });
+        const total = tenders.reduce((sum, t) => sum + Number(String(t.amount).replace(".", "")), 0); // whole cents, no float
+        expect(total - change).toBe(handed - change + later);
+      },
+    ), { numRuns: 1000 });
   });
 
   it("round-trips every method and term (property)", () => {
@@ -39,6 +80,11 @@ describe("NFC-e payment codes (IT 2024.002 v1.11)", () => {
     expect(checkBeforeIssuing(detPag)).toEqual([
       "detPag[0] tPag 17 50.00: allow",
       "detPag[1] tPag 05 250.00: deny — 1 título vencido, o mais antigo há 33 dias, R$ 2.337,37 em atraso",
+    ]);
+    // The same customer paying the rest later (91) is on credit too: it used to pass unseen.
+    expect(checkBeforeIssuing(paidLater.detPag, paidLater.totals)).toEqual([
+      "detPag[0] tPag 04 100.00: allow",
+      "detPag[1] tPag 91 79.95: deny — 1 título vencido, o mais antigo há 33 dias, R$ 2.337,37 em atraso",
     ]);
   });
 });

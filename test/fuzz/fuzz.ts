@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import * as cb from "../../src/index.js";
 import { createHandler } from "../../src/adapters/http/index.js";
-import { tenderFromNfce } from "../../src/adapters/nfce/index.js";
+import { tenderFromNfce, tendersFromNfce } from "../../src/adapters/nfce/index.js";
 
 const special = fc.constantFrom<unknown>(
   Number.NaN, Number.POSITIVE_INFINITY, -0, Number("1e400"), 2 ** 53, "2026-13-45", "2026-02-30", "1,50", "1e3", "12.345", "", " ", "__proto__",
@@ -54,6 +54,9 @@ export const TARGETS: Record<string, Target> = {
   profileCustomer: (a) => cb.profileCustomer([a] as never, { asOf: "2026-11-23" }),
   planCollection: (a, b) => cb.planCollection([a] as never, b as never),
   tenderFromNfce: (a) => tenderFromNfce(a as never),
+  tendersFromNfce: (a, b) => tendersFromNfce(a as never, b as never),
+  // A group that pays the rest later (91): the totals are what decides the deferred tender.
+  tendersFromNfceLater: (a, b) => tendersFromNfce([{ tPag: "91", vPag: "0.00" }, a] as never, (typeof b === "object" && b !== null ? b : { vNF: b })),
 };
 
 function snapshot(v: unknown): string | undefined {

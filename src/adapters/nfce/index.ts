@@ -7,7 +7,7 @@
  * 1 a prazo) — https://www.nfe.fazenda.gov.br/portal/listaConteudo.aspx?tipoConteudo=ndIjl+iEFdE=
  * @module adapters/nfce
  */
-import { CreditBlockError, defaultTerm, issue, toMoney, type PaymentMethod, type Term, type TenderInput } from "credit-block";
+import { compareMoney, CreditBlockError, defaultTerm, issue, subtractMoney, sumMoney, toMoney, type Issue, type PaymentMethod, type Term, type TenderInput } from "credit-block";
 
 /** A `detPag` entry of the NF-e/NFC-e. */
 export interface NfcePayment {
@@ -57,19 +57,13 @@ export const TPAG: Readonly<Record<string, Code>> = {
 /** Codes that existed and were withdrawn, refused with that reason. */
 const RETIRED = new Set(["06", "07", "08", "09", "14"]);
 
-/**
- * A credit-block tender from an NFC-e payment entry. `indPag` overrides the code's usual term
- * (a boleto à vista is `immediate`). 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
- * `vPag` 0.00 (SEFAZ rejection 904); 99 needs `xPag`. Unknown or retired codes are an error
- * naming the code.
- *
- * @example
- * ```ts
- * tenderFromNfce({ tPag: "05", vPag: "300.00", indPag: 1 }); // { method: "store_credit", term: "deferred", amount: "300.00" }
- * tenderFromNfce({ tPag: "17", vPag: 50 });                  // { method: "pix", term: "immediate", amount: "50.00" }
- * ```
- */
-export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInput | null {
+/** What one `detPag` entry means for the credit check. */
+type Entry =
+  | { readonly kind: "tender"; readonly tender: TenderInput }
+  | { readonly kind: "none" } // 90 Sem Pagamento: no payment at all
+  | { readonly kind: "later" }; // 91 Pagamento Posterior: the rest of vNF, paid later
+
+function readEntry(payment: NfcePayment, path: string): Entry {
   if (typeof payment !== "object" || (payment as unknown) === null || Array.isArray(payment)) {
     throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "{ tPag, vPag }", received: (payment as unknown) === null ? "null" : typeof payment })]);
   }
@@ -80,10 +74,33 @@ export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInp
   const amount = toMoney(payment.vPag, { path: `${path}.vPag` });
   if ((code === "90" || code === "91") && amount !== "0.00") throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.vPag`, "nfce.zero_value", { code, value: amount })]);
   if (code === "99" && !payment.xPag) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.xPag`, "nfce.xpag")]);
-  if (code === "90" || code === "91") return null;
+  if (code === "90") return { kind: "none" };
+  if (code === "91") return { kind: "later" };
   const ind: unknown = payment.indPag;
   const term: Term = ind === 1 || ind === "1" ? "deferred" : ind === 0 || ind === "0" ? "immediate" : entry.term;
-  return { method: entry.method, term, amount };
+  return { kind: "tender", tender: { method: entry.method, term, amount } };
+}
+
+/**
+ * A credit-block tender from an NFC-e payment entry. `indPag` overrides the code's usual term
+ * (a boleto à vista is `immediate`). 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
+ * `vPag` 0.00 (SEFAZ rejection 904); 99 needs `xPag`. Unknown or retired codes are an error
+ * naming the code.
+ *
+ * 91 (Pagamento Posterior) is a sale on credit whose value is the part of the note's total not
+ * paid now: one entry alone cannot say how much, so it is an error here; read the whole group
+ * with {@link tendersFromNfce} and the note's `vNF`.
+ *
+ * @example
+ * ```ts
+ * tenderFromNfce({ tPag: "05", vPag: "300.00", indPag: 1 }); // { method: "store_credit", term: "deferred", amount: "300.00" }
+ * tenderFromNfce({ tPag: "17", vPag: 50 });                  // { method: "pix", term: "immediate", amount: "50.00" }
+ * ```
+ */
+export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInput | null {
+  const entry = readEntry(payment, path);
+  if (entry.kind === "later") throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.tPag`, "nfce.deferred_total")]);
+  return entry.kind === "tender" ? entry.tender : null;
 }
 
 /**
@@ -107,22 +124,51 @@ const METHOD_CODE: Record<PaymentMethod, string> = {
   bank_transfer: "16", pix: "17", digital_wallet: "18", other: "99",
 };
 
+/** The note's totals that {@link tendersFromNfce} needs when the group has a 91 entry. */
+export interface NfceTotals {
+  /** The note's total (`ICMSTot/vNF`). */
+  readonly vNF?: string | number;
+  /** The change given back (`pag/vTroco`), if any: what is paid now is Σ vPag − vTroco. */
+  readonly vTroco?: string | number;
+}
+
 /**
- * Tenders for a whole `pag` group (the list of `detPag`), skipping `90`/`91` entries and naming
- * each bad entry by index.
+ * Tenders for a whole `pag` group (the list of `detPag`), in the group's order, naming each bad
+ * entry by index. `90` (Sem Pagamento) entries give no tender.
+ *
+ * `91` (Pagamento Posterior, IT 2024.002 v1.10, in production since 2025-11-03) means that what
+ * the other entries do not pay of the note's total is paid later: the buyer owes it, so it is
+ * credit, and the engine must see it. With `vNF` it becomes one `other` tender, `deferred`, of
+ * `vNF − (Σ vPag − vTroco)`, where the (first) 91 entry stands; without `vNF` it is an error,
+ * never a silently smaller sale.
  *
  * @example
  * ```ts
  * tendersFromNfce([{ tPag: "01", vPag: "20.00" }, { tPag: "05", vPag: "80.00", indPag: 1 }]);
+ * // R$ 100,00 paid by debit card now, R$ 79,95 later:
+ * tendersFromNfce([{ tPag: "04", vPag: "100.00" }, { tPag: "91", vPag: "0.00" }], { vNF: "179.95" });
+ * // [{ method: "debit_card", term: "immediate", amount: "100.00" }, { method: "other", term: "deferred", amount: "79.95" }]
  * ```
  */
-export function tendersFromNfce(payments: readonly NfcePayment[]): TenderInput[] {
-  const issues = [];
+export function tendersFromNfce(payments: readonly NfcePayment[], totals: NfceTotals = {}): TenderInput[] {
+  const list: unknown = payments;
+  if (!Array.isArray(list)) throw new CreditBlockError("INVALID_INPUT", [issue("detPag", "invalid_type", { expected: "array", received: list === null ? "null" : typeof list })]);
+  const issues: Issue[] = [];
   const tenders: TenderInput[] = [];
-  for (const [i, p] of payments.entries()) {
+  let later: number | undefined; // where the deferred tender goes
+  for (const [i, p] of (list as readonly NfcePayment[]).entries()) {
     try {
-      const t = tenderFromNfce(p, `detPag[${i}]`);
-      if (t) tenders.push(t);
+      const entry = readEntry(p, `detPag[${i}]`);
+      if (entry.kind === "tender") tenders.push(entry.tender);
+      else if (entry.kind === "later") later ??= tenders.length;
+    } catch (error) {
+      if (!(error instanceof CreditBlockError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (later !== undefined && issues.length === 0) {
+    try {
+      tenders.splice(later, 0, { method: "other", term: "deferred", amount: paidLater(tenders, totals) });
     } catch (error) {
       if (!(error instanceof CreditBlockError)) throw error;
       issues.push(...error.issues);
@@ -130,4 +176,22 @@ export function tendersFromNfce(payments: readonly NfcePayment[]): TenderInput[]
   }
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
   return tenders;
+}
+
+/** What a 91 entry stands for: the note's total less what the other entries pay now. */
+const addCent = (amount: string): string => sumMoney([amount, "0.01"]);
+
+function paidLater(paidNow: readonly TenderInput[], totals: NfceTotals): string {
+  const given: unknown = totals;
+  if (typeof given !== "object" || given === null || totals.vNF === undefined) {
+    throw new CreditBlockError("INVALID_INPUT", [issue("vNF", "nfce.deferred_total")]);
+  }
+  const total = toMoney(totals.vNF, { path: "vNF" });
+  const handed = sumMoney(paidNow.map((t) => t.amount));
+  const change = totals.vTroco === undefined ? "0.00" : toMoney(totals.vTroco, { path: "vTroco" });
+  if (compareMoney(change, handed) > 0) throw new CreditBlockError("INVALID_INPUT", [issue("vTroco", "too_big", { maximum: handed })]);
+  const paid = subtractMoney(handed, change);
+  // Something must be left to pay later, or the 91 entry contradicts the rest of the group.
+  if (compareMoney(total, paid) <= 0) throw new CreditBlockError("INVALID_INPUT", [issue("vNF", "too_small", { minimum: addCent(paid) })]);
+  return subtractMoney(total, paid);
 }
