@@ -63,6 +63,41 @@ describe.each([
   });
 });
 
+describe("credit-block/express behind a body parser that did not read the body", () => {
+  // Express 4's express.json() sets `req.body = {}` on every request, also on those whose
+  // content type it does not parse, and leaves their bytes in the stream.
+  const express4Json: express.RequestHandler = (req, _res, next) => {
+    (req as { body?: unknown }).body ??= {};
+    next();
+  };
+  it.each([["directly", handler], ["through Fetch objects", viaFetch]] as const)("decides on the bytes the client sent (%s)", async (_name, h) => {
+    const a = express();
+    a.use(express4Json);
+    a.use("/credit", creditBlockMiddleware(h));
+    const base = await listen(a);
+    const sent = { ...(PARITY_CASES[0] ?? { path: "" }), path: "/credit/v1/decide", type: "application/vnd.pos+json" };
+    const answer = await send(base, sent);
+    expect(answer.status).toBe(200);
+    expect(answer.headers[2]).toBe("deny");
+  });
+});
+
+describe("credit-block/express behind a middleware that read the body and kept nothing", () => {
+  const swallow: express.RequestHandler = (req, _res, next) => {
+    req.resume();
+    req.once("end", () => { next(); });
+  };
+  it.each([["directly", handler], ["through Fetch objects", viaFetch]] as const)("answers 400 rather than wait for bytes that are gone (%s)", async (_name, h) => {
+    const a = express();
+    a.use(swallow);
+    a.use("/credit", creditBlockMiddleware(h));
+    const base = await listen(a);
+    const answer = await send(base, { ...(PARITY_CASES[0] ?? { path: "" }), path: "/credit/v1/decide" });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain("bad-json");
+  });
+});
+
 describe("credit-block/express reading the body itself", () => {
   it("refuses a chunked body once it passes the limit, closes that connection and keeps serving", async () => {
     const chunk = `{"customer":{"id":"${"x".repeat(3000)}"`;

@@ -14,9 +14,10 @@ export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; rea
 
 /**
  * Mounts a credit-block handler as `(req, res, next)`. Works after `express.json()` (the parsed
- * `req.body` is used) or without it (the raw body is streamed). Requests outside `/v1/` go to
- * `next()`. A handler from `createHandler` is called without building Fetch objects, as `serve`
- * does; any other `(Request) => Promise<Response>` works too, converted to and from Fetch.
+ * `req.body` is used, once the parser has read the stream) or without it (the body is read from
+ * the request). Requests outside `/v1/` go to `next()`. A handler from `createHandler` is called
+ * without building Fetch objects, as `serve` does; any other `(Request) => Promise<Response>`
+ * works too, converted to and from Fetch.
  *
  * @example
  * ```ts
@@ -39,8 +40,10 @@ export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: R
     const target = new URL(url, origin);
     const method = req.method ?? "GET";
     const hasBody = method !== "GET" && method !== "HEAD";
-    // After express.json() the stream is spent: the handler gets the parsed body back as JSON.
-    const parsed = hasBody && req.body !== undefined ? new TextEncoder().encode(JSON.stringify(req.body)) : undefined;
+    // A body parser in front (express.json()) has spent the stream: the handler gets its result
+    // back as JSON. Only then: Express 4's parser sets `req.body = {}` on requests it leaves
+    // unread (another content type), and those bytes are still in the stream.
+    const parsed = hasBody && req.readableEnded ? new TextEncoder().encode(req.body === undefined ? "" : JSON.stringify(req.body)) : undefined;
     if (exchange) {
       // A credit-block handler: no Fetch Request and Response per call (as `serve` does).
       exchange({
