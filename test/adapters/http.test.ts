@@ -127,6 +127,15 @@ describe("fail-safe mode: the POS database is down or slow", () => {
     }
   });
 
+  it("answers 422, not 500, to tenders that are not objects on the loader's path", async () => {
+    const h = make((id) => Promise.resolve(customers.get(id) ?? { customer: { id }, receivables: [] }));
+    for (const tenders of [[null], [1, "pix"], [[]]]) {
+      const response = await h(new Request("http://pos/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: "c1", sale: { tenders } }) }));
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe("sale.tenders[0]");
+    }
+  });
+
   it("never makes a cash sale wait on the outage", async () => {
     let called = false;
     const d = await decide(make(() => { called = true; return new Promise<never>(() => undefined); }), [{ method: "cash", amount: "10.00" }]);

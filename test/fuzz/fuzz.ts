@@ -86,12 +86,24 @@ export function fuzzProperty(numRuns: number, seed?: number): number {
   return numRuns;
 }
 
+// With the POS's database behind it: `{ customerId, sale }` bodies take the loader's path, which
+// reads the tenders before they are validated.
+const loading = createHandler({
+  policy: cb.presets.blockCreditWhenOverdue(),
+  now: () => new Date("2026-11-23T12:00:00Z"),
+  loadCustomer: (id) => Promise.resolve({ customer: { id }, receivables: [{ id: "t", amount: "10.00", dueDate: "2026-10-01" }] }),
+});
+const byCustomerId = fc.record({
+  customerId: fc.oneof(fc.string(), special),
+  sale: fc.oneof(hostile, fc.record({ tenders: fc.oneof(hostile, fc.array(fc.oneof(hostile, fc.record({ method: fc.oneof(fc.constantFrom(...cb.PAYMENT_METHODS), special), term: special, amount: special }, { requiredKeys: [] })), { maxLength: 3 })) })),
+}, { requiredKeys: ["customerId"] });
+
 /** The HTTP handler: any body answers 2xx or 4xx, never 5xx. */
 export async function fuzzHttp(numRuns: number): Promise<number> {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom("/v1/decide", "/v1/aging", "/v1/charges", "/v1/payoff", "/v1/plan", "/v1/proposal"), hostile, async (path, body) => {
+    fc.asyncProperty(fc.constantFrom("/v1/decide", "/v1/aging", "/v1/charges", "/v1/payoff", "/v1/plan", "/v1/proposal"), fc.oneof(hostile, byCustomerId), fc.boolean(), async (path, body, withLoader) => {
       const text = snapshot(body) ?? "{";
-      const r = await handler(new Request(`http://pos${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: text }));
+      const r = await (withLoader ? loading : handler)(new Request(`http://pos${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: text }));
       if (r.status >= 500) throw new Error(`${path} answered ${r.status} to ${text.slice(0, 200)}`);
     }),
     { numRuns },

@@ -165,8 +165,12 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     const rest: Record<string, unknown> = { ...request };
     delete rest.customerId;
     if (typeof customerId !== "string" || !options.loadCustomer) return gate.decide({ ...rest, asOf } as CheckoutRequestInput);
-    const tenders = (asObject(request.sale).tenders ?? []) as { method?: PaymentMethod; term?: string }[];
-    const allImmediate = Array.isArray(tenders) && tenders.every((t) => (t.term ?? (t.method ? defaultTerm(t.method) : "deferred")) === "immediate");
+    const tenders: unknown = asObject(request.sale).tenders ?? [];
+    // Read before validation, so any element may be anything: what is not a tender is not à vista.
+    const allImmediate = Array.isArray(tenders) && tenders.every((t: unknown) => {
+      const { method, term } = asObject(t) as { method?: PaymentMethod; term?: unknown };
+      return (term ?? (typeof method === "string" ? defaultTerm(method) : "deferred")) === "immediate";
+    });
     const failSafe = (): Decision => failSafeGate.decide({ ...rest, asOf, customer: { id: customerId, attributes: { dataSourceUnavailable: true } }, receivables: [] });
     // A sale paid at once never waits on the POS database (CDC art. 39 IX: it cannot be refused).
     if (allImmediate && gate.policy.consumer) return gate.decide({ ...rest, asOf, customer: { id: customerId }, receivables: [] });
