@@ -5,7 +5,7 @@ import { createCreditGate, presets, type CheckoutRequestInput } from "credit-blo
 import { assertSaleAllowed, creditCheck, SaleBlockedError } from "credit-block/zod";
 import { validateOrder } from "../../examples/backend-route.js";
 import { createApp } from "../../examples/express-app.js";
-import { errorOf } from "../support/expectError.js";
+import { errorOf, expectIssue } from "../support/expectError.js";
 import { raw } from "../support/http.js";
 
 const gate = createCreditGate(presets.blockCreditWhenOverdue({ graceDays: 5 }));
@@ -33,6 +33,13 @@ describe("credit-block/zod", () => {
       .superRefine(creditCheck(gate, (o) => thenable({ asOf: "2026-11-23", customer: { id: "c" }, receivables: overdue, sale: { tenders: [{ method: "boleto", amount: o.amount }] } })));
     const r = await Order.safeParseAsync({ amount: "10.00" });
     expect(r.error?.issues.map((i) => [i.path, (i as { params?: { code?: string } }).params?.code])).toEqual([[["tenders", 0], "OVERDUE"]]);
+  });
+
+  it("names a bad option instead of failing on it", () => {
+    expectIssue(() => creditCheck(gate, () => ({}) as never, null as never), "options", "invalid_type");
+    expectIssue(() => creditCheck(gate, () => ({}) as never, { review: "maybe" as never }), "options.review", "invalid_value");
+    expectIssue(() => creditCheck(gate, () => ({}) as never, { tendersPath: "tenders" as never }), "options.tendersPath", "invalid_type");
+    expectIssue(() => assertSaleAllowed(gate, {} as never, 1 as never), "options", "invalid_type");
   });
 
   it("works in a backend route with an async customer lookup (examples/backend-route.ts)", async () => {

@@ -74,6 +74,10 @@ describe("NFC-e payment codes (IT 2024.002 v1.11)", () => {
     expectIssue(() => tenderFromNfce({ tPag: "99", vPag: "10.00" }), "detPag.xPag", "nfce.xpag");
     expectIssue(() => tendersFromNfce([{ tPag: "01", vPag: 1 }, { tPag: "42", vPag: 1 }]), "detPag[1].tPag", "nfce.unknown_code");
     expectIssue(() => tenderFromNfce({ tPag: "01", vPag: "1,00" }), "detPag.vPag", "money.format");
+    // The other way, a tender is checked as the engine checks it.
+    expectIssue(() => nfceFromTender(null as never), "", "invalid_type");
+    expectIssue(() => nfceFromTender({ method: "__proto__" as never, amount: "1.00" }), "method", "invalid_value");
+    expectIssue(() => nfceFromTender({ method: "pix", amount: "0.00" }), "amount", "money.not_positive");
   });
 
   it("examples/nfce.ts checks a payment group before the note is issued", () => {

@@ -7,7 +7,9 @@
 import fc from "fast-check";
 import * as cb from "../../src/index.js";
 import { createHandler } from "../../src/adapters/http/index.js";
-import { tenderFromNfce, tendersFromNfce } from "../../src/adapters/nfce/index.js";
+import { nfceFromTender, tenderFromNfce, tendersFromNfce } from "../../src/adapters/nfce/index.js";
+import { assertSaleAllowed, creditCheck } from "../../src/adapters/zod/index.js";
+import { z } from "zod";
 
 const special = fc.constantFrom<unknown>(
   Number.NaN, Number.POSITIVE_INFINITY, -0, Number("1e400"), 2 ** 53, "2026-13-45", "2026-02-30", "1,50", "1e3", "12.345", "", " ", "__proto__",
@@ -55,6 +57,10 @@ export const TARGETS: Record<string, Target> = {
   planCollection: (a, b) => cb.planCollection([a] as never, b as never),
   tenderFromNfce: (a) => tenderFromNfce(a as never),
   tendersFromNfce: (a, b) => tendersFromNfce(a as never, b as never),
+  nfceFromTender: (a) => nfceFromTender(a as never),
+  assertSaleAllowed: (a, b) => assertSaleAllowed(gate, a as never, b as never),
+  // The refinement inside a backend's own order schema, mapping the order to a hostile request.
+  creditCheck: (a, b) => z.unknown().superRefine(creditCheck(gate, () => a as never, b as never)).safeParse(null),
   // A group that pays the rest later (91): the totals are what decides the deferred tender.
   tendersFromNfceLater: (a, b) => tendersFromNfce([{ tPag: "91", vPag: "0.00" }, a] as never, (typeof b === "object" && b !== null ? b : { vNF: b })),
 };

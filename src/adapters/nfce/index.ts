@@ -7,7 +7,7 @@
  * 1 a prazo) — https://www.nfe.fazenda.gov.br/portal/listaConteudo.aspx?tipoConteudo=ndIjl+iEFdE=
  * @module adapters/nfce
  */
-import { compareMoney, CreditBlockError, defaultTerm, issue, subtractMoney, sumMoney, toMoney, type Issue, type PaymentMethod, type Term, type TenderInput } from "credit-block";
+import { compareMoney, CreditBlockError, issue, parseInput, subtractMoney, sumMoney, TenderSchema, toMoney, type Issue, type PaymentMethod, type Term, type TenderInput } from "credit-block";
 
 /** A `detPag` entry of the NF-e/NFC-e. */
 export interface NfcePayment {
@@ -114,9 +114,9 @@ export function tenderFromNfce(payment: NfcePayment, path = "detPag"): TenderInp
  * ```
  */
 export function nfceFromTender(tender: TenderInput): NfcePayment {
-  const code = METHOD_CODE[tender.method];
-  const term = tender.term ?? defaultTerm(tender.method);
-  return { tPag: code, vPag: toMoney(tender.amount, { path: "amount" }), indPag: term === "deferred" ? 1 : 0, ...(code === "99" ? { xPag: "Outros" } : {}) };
+  const { method, term, amount } = parseInput(TenderSchema, tender);
+  const code = METHOD_CODE[method];
+  return { tPag: code, vPag: amount, indPag: term === "deferred" ? 1 : 0, ...(code === "99" ? { xPag: "Outros" } : {}) };
 }
 
 const METHOD_CODE: Record<PaymentMethod, string> = {

@@ -23,6 +23,16 @@ function blockedIssues(decision: Decision, review: "issue" | "pass"): { index: n
   });
 }
 
+/** The options as given, checked: plain JavaScript callers can pass anything. */
+function readOptions(options: unknown): { readonly review: "issue" | "pass" } {
+  if (typeof options !== "object" || options === null) {
+    throw new CreditBlockError("INVALID_INPUT", [issue("options", "invalid_type", { expected: "object", received: options === null ? "null" : typeof options })]);
+  }
+  const review: unknown = (options as { review?: unknown }).review ?? "issue";
+  if (review !== "issue" && review !== "pass") throw new CreditBlockError("INVALID_INPUT", [issue("options.review", "invalid_value", { options: '"issue", "pass"' })]);
+  return { review };
+}
+
 const isThenable = (value: unknown): value is PromiseLike<CheckoutRequestInput> =>
   typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
@@ -43,8 +53,11 @@ const isThenable = (value: unknown): value is PromiseLike<CheckoutRequestInput> 
  * ```
  */
 export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => CheckoutRequestInput | PromiseLike<CheckoutRequestInput>, options: CreditCheckOptions = {}) {
+  const { review } = readOptions(options);
   const base = options.tendersPath ?? ["tenders"];
-  const review = options.review ?? "issue";
+  if (!Array.isArray(base) || !base.every((key) => typeof key === "string" || typeof key === "number")) {
+    throw new CreditBlockError("INVALID_INPUT", [issue("options.tendersPath", "invalid_type", { expected: "array of keys", received: typeof base })]);
+  }
   const apply = (decision: Decision, ctx: z.RefinementCtx) => {
     options.onDecision?.(decision);
     for (const b of blockedIssues(decision, review)) {
@@ -96,8 +109,9 @@ export class SaleBlockedError extends CreditBlockError {
  * ```
  */
 export function assertSaleAllowed(gate: CreditGate, request: CheckoutRequestInput, options: { readonly review?: "issue" | "pass" } = {}): Decision {
+  const { review } = readOptions(options);
   const decision = gate.decide(request);
-  const blocked = blockedIssues(decision, options.review ?? "issue");
+  const blocked = blockedIssues(decision, review);
   if (blocked.length === 0) return decision;
   throw new SaleBlockedError(decision, blocked.map((b) => {
     const t = decision.tenders[b.index];
