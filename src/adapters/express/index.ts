@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import type { CreditBlockHandler } from "../http/index.js";
 import { BodyTooLarge, exchangeOf } from "../http/exchange.js";
 import { readIncoming } from "../node/incoming.js";
+import { CreditBlockError, issue } from "credit-block";
 
 /** The parts of an express/connect request the middleware reads. */
 export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; readonly originalUrl?: string; readonly url?: string };
@@ -27,6 +28,10 @@ export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; rea
  * ```
  */
 export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: Request) => Promise<Response>)) {
+  const given: unknown = handler;
+  if (typeof given !== "function") {
+    throw new CreditBlockError("INVALID_INPUT", [issue("handler", "invalid_type", { expected: "function", received: given === null ? "null" : typeof given })]);
+  }
   const exchange = exchangeOf(handler);
   return (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
     const url = req.url ?? "/";

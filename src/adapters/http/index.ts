@@ -10,6 +10,10 @@ import {
 import { checkoutRequestJsonSchema, policyJsonSchema } from "credit-block/json-schema";
 import { BodyTooLarge, EXCHANGE, isBodyTooLarge, joinChunks, type PlainRequest, type PlainResponse } from "./exchange.js";
 import { invalidInput, problemOf, toResponse } from "./problem.js";
+import { OptionsCheck } from "../options.js";
+
+const MAX_BODY_BYTES = 2 ** 30;
+const MAX_LOAD_TIMEOUT_MS = 60_000;
 
 export { problem, type Problem } from "./problem.js";
 
@@ -20,7 +24,7 @@ export interface HandlerOptions {
   readonly gate?: CreditGate;
   /** IANA zone that turns the clock into `asOf` when a request omits it; default `America/Sao_Paulo`. */
   readonly timeZone?: string;
-  /** Largest accepted body in bytes; default 1 MiB. */
+  /** Largest accepted body in bytes, 1 to 2³⁰; default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** The clock, for tests; default `() => new Date()`. Adapters read the clock, the core never does. */
   readonly now?: () => Date;
@@ -31,7 +35,7 @@ export interface HandlerOptions {
    * sales paid at once are allowed, and the reason says the data source was unavailable.
    */
   readonly loadCustomer?: (customerId: string, signal: AbortSignal) => Promise<{ readonly customer: CustomerInput; readonly receivables: readonly ReceivableInput[] }>;
-  /** Default 800 ms: a checkout cannot wait longer. */
+  /** Default 800 ms: a checkout cannot wait longer (at most 60,000). */
   readonly loadTimeoutMs?: number;
   /** What credit tenders get when the data source is down; default `review`. */
   readonly failSafeAction?: "review" | "deny";
@@ -131,8 +135,17 @@ const asObject = (body: unknown): Record<string, unknown> => (typeof body === "o
  * ```
  */
 export function createHandler(options: HandlerOptions): CreditBlockHandler {
+  // Checked at start-up, every problem at once: not a limit that never applies, a 500 per checkout.
+  new OptionsCheck(options)
+    .is("gate", "CreditGate", (g) => typeof (g as Partial<CreditGate> | null)?.decide === "function")
+    .timeZone("timeZone")
+    .integer("maxBodyBytes", 1, MAX_BODY_BYTES)
+    .function("now")
+    .function("loadCustomer")
+    .integer("loadTimeoutMs", 1, MAX_LOAD_TIMEOUT_MS)
+    .oneOf("failSafeAction", ["review", "deny"])
+    .done();
   const timeZone = options.timeZone ?? "America/Sao_Paulo";
-  todayIn(timeZone, new Date(0)); // an unknown zone fails here, at start-up, not at checkout
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const now = options.now ?? (() => new Date());
   // Today changes at most once a second (zone offsets are whole seconds), and a busy sidecar

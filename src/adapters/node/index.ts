@@ -8,6 +8,10 @@ import { Readable } from "node:stream";
 import type { CreditBlockHandler } from "../http/index.js";
 import { exchangeOf, type PlainResponse } from "../http/exchange.js";
 import { readIncoming } from "./incoming.js";
+import { OptionsCheck } from "../options.js";
+
+/** Node's own limit for a timer (about 24.8 days); 0 turns a timeout off, as in `node:http`. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 import type { Policy, PolicyDocument } from "credit-block";
 
 /** Options of {@link serve}. */
@@ -102,6 +106,17 @@ const INTERNAL: PlainResponse = {
  * ```
  */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
+  new OptionsCheck(options)
+    .function("handler", true)
+    .integer("port", 0, 65_535)
+    .string("host")
+    .integer("headersTimeoutMs", 0, MAX_TIMEOUT_MS)
+    .integer("requestTimeoutMs", 0, MAX_TIMEOUT_MS)
+    .integer("keepAliveTimeoutMs", 0, MAX_TIMEOUT_MS)
+    .function("log")
+    .boolean("signals")
+    .function("loadPolicy")
+    .done();
   const writeLine = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const log = (line: string): void => {
     try {
