@@ -118,6 +118,18 @@ async function alternate(urls: readonly [string, string], body: string, connecti
   return [summary(runs[0]), summary(runs[1])];
 }
 
+/** Warms both servers, runs them in turns, prints both rows; returns [baseline, ours]. */
+async function compare(baseline: readonly [string, string], ours: readonly [string, string], body: string, connections: number, seconds: number): Promise<[Run, Run]> {
+  // Warm both servers' JITs so the first second does not weigh on either.
+  await load(baseline[1], body, connections, 2);
+  await load(ours[1], body, connections, 2);
+  const [base, mine] = await alternate([baseline[1], ours[1]], body, connections, seconds);
+  console.log(`  ${connections} connections`);
+  console.log(row(baseline[0], base));
+  console.log(row(ours[0], mine));
+  return [base, mine];
+}
+
 export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 5)): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "credit-block-bench-"));
   const policyPath = join(dir, "policy.json");
@@ -132,13 +144,7 @@ export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS 
   console.log(`\n## HTTP sidecar: POST /v1/decide (${POLICY.rules.length} rules, 20 receivables, 2 tenders → ${outcome}), loopback, server and client in separate processes; medians of 3 alternating ${seconds} s runs`);
   try {
     for (const connections of [10, 50]) {
-      // Warm both servers' JITs so the first second does not weigh on either.
-      await load(ours.url, body, connections, 2);
-      await load(baseline.url, body, connections, 2);
-      const [base, mine] = await alternate([baseline.url, ours.url], body, connections, seconds);
-      console.log(`  ${connections} connections`);
-      console.log(row("hand-written node:http, same bytes (baseline)", base));
-      console.log(row("credit-block serve (built CLI)", mine));
+      const [base, mine] = await compare(["hand-written node:http, same bytes (baseline)", baseline.url], ["credit-block serve (built CLI)", ours.url], body, connections, seconds);
       console.log(`  credit-block serves ${(mine.rps / base.rps * 100).toFixed(0)}% of the baseline's throughput; targets ≥ ${TARGET_RPS.toLocaleString("en")} req/s: ${mine.rps >= TARGET_RPS ? "met" : "MISSED"}, p99 ≤ ${TARGET_P99_MS} ms: ${mine.p99 <= TARGET_P99_MS ? "met" : "MISSED"}`);
     }
   } finally {
@@ -149,13 +155,7 @@ export async function benchHttp(seconds = Number(process.env.BENCH_HTTP_SECONDS 
   const direct = await start(["--input-type=module", "-e", EXPRESS_APP, policyPath, "direct"]);
   console.log(`\n## credit-block/express after express.json(), same request; medians of 3 alternating ${seconds} s runs`);
   try {
-    const connections = 10;
-    await load(viaFetch.url, body, connections, 2);
-    await load(direct.url, body, connections, 2);
-    const [base, mine] = await alternate([viaFetch.url, direct.url], body, connections, seconds);
-    console.log(`  ${connections} connections`);
-    console.log(row("through Fetch objects (baseline)", base));
-    console.log(row("createHandler's plain entry point", mine));
+    const [base, mine] = await compare(["through Fetch objects (baseline)", viaFetch.url], ["createHandler's plain entry point", direct.url], body, 10, seconds);
     console.log(`  ${(mine.rps / base.rps).toFixed(2)}× the baseline's throughput`);
   } finally {
     await Promise.all([viaFetch.stop(), direct.stop()]);
