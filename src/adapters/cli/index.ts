@@ -105,9 +105,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   const tz = values.tz ?? "America/Sao_Paulo";
-  const asOf = values["as-of"] ?? todayIn(tz, io.now());
   const out = (value: unknown) => { io.stdout(`${JSON.stringify(value, null, 2)}\n`); };
   try {
+    if (!isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not an IANA time zone (e.g. America/Sao_Paulo)`);
+    const asOf = values["as-of"] ?? todayIn(tz, io.now());
     switch (command) {
       case "decide": {
         if (!values.policy) throw new UsageError("decide needs --policy");
@@ -173,6 +174,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (!values.policy) throw new UsageError("serve needs --policy");
         const path = values.policy;
         const handler = createHandler({ policy: readJson(path) as PolicyDocument, timeZone: tz });
+        if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port "${values.port}" is not a port number (0 to 65535)`);
         await serve({ handler, port: values.port ? Number(values.port) : 8787, ...(values.host ? { host: values.host } : {}), loadPolicy: () => readJson(path) as PolicyDocument });
         return EXIT.ok;
       }
@@ -197,3 +199,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
