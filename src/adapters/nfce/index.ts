@@ -26,6 +26,8 @@ interface Code {
   readonly method: PaymentMethod;
   /** Term when indPag is absent. */
   readonly term: Term;
+  /** Credit by definition: no indPag makes it à vista. */
+  readonly alwaysCredit?: true;
 }
 
 /** The tPag table in force (IT 2024.002 v1.11), with the tender each code means. */
@@ -34,7 +36,7 @@ export const TPAG: Readonly<Record<string, Code>> = {
   "02": { name: "Cheque", method: "check", term: "immediate" },
   "03": { name: "Cartão de Crédito", method: "credit_card", term: "immediate" },
   "04": { name: "Cartão de Débito", method: "debit_card", term: "immediate" },
-  "05": { name: "Cartão da Loja (Private Label), Crediário Digital, Outros Crediários", method: "store_credit", term: "deferred" },
+  "05": { name: "Cartão da Loja (Private Label), Crediário Digital, Outros Crediários", method: "store_credit", term: "deferred", alwaysCredit: true },
   "10": { name: "Vale Alimentação", method: "voucher", term: "immediate" },
   "11": { name: "Vale Refeição", method: "voucher", term: "immediate" },
   "12": { name: "Vale Presente", method: "voucher", term: "immediate" },
@@ -77,13 +79,16 @@ function readEntry(payment: NfcePayment, path: string): Entry {
   if (code === "90") return { kind: "none" };
   if (code === "91") return { kind: "later" };
   const ind: unknown = payment.indPag;
-  const term: Term = ind === 1 || ind === "1" ? "deferred" : ind === 0 || ind === "0" ? "immediate" : entry.term;
+  // Many emitters fill indPag 0 on every entry; a crediário read as à vista would skip the check.
+  const term: Term = entry.alwaysCredit ? "deferred" : ind === 1 || ind === "1" ? "deferred" : ind === 0 || ind === "0" ? "immediate" : entry.term;
   return { kind: "tender", tender: { method: entry.method, term, amount } };
 }
 
 /**
  * A credit-block tender from an NFC-e payment entry. `indPag` overrides the code's usual term
- * (a boleto à vista is `immediate`). 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
+ * (a boleto à vista is `immediate`), except for `05` (crediário, store card), which is credit
+ * whatever `indPag` says: emitters that fill `indPag` 0 everywhere must not turn the store's own
+ * credit into a sale paid at once. 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
  * `vPag` 0.00 (SEFAZ rejection 904); 99 needs `xPag`. Unknown or retired codes are an error
  * naming the code.
  *
