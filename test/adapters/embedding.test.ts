@@ -35,11 +35,15 @@ describe("credit-block/zod", () => {
     expect(r.error?.issues.map((i) => [i.path, (i as { params?: { code?: string } }).params?.code])).toEqual([[["tenders", 0], "OVERDUE"]]);
   });
 
-  it("names a bad option instead of failing on it", () => {
+  it("names a bad argument or option instead of failing on it", () => {
     expectIssue(() => creditCheck(gate, () => ({}) as never, null as never), "options", "invalid_type");
     expectIssue(() => creditCheck(gate, () => ({}) as never, { review: "maybe" as never }), "options.review", "invalid_value");
     expectIssue(() => creditCheck(gate, () => ({}) as never, { tendersPath: "tenders" as never }), "options.tendersPath", "invalid_type");
     expectIssue(() => assertSaleAllowed(gate, {} as never, 1 as never), "options", "invalid_type");
+    expectIssue(() => creditCheck(null as never, () => ({}) as never), "gate", "invalid_type");
+    expectIssue(() => creditCheck(gate, "map" as never), "toRequest", "invalid_type");
+    expectIssue(() => creditCheck(gate, () => ({}) as never, { onDecision: true as never }), "options.onDecision", "invalid_type");
+    expectIssue(() => assertSaleAllowed({} as never, {} as never), "gate", "invalid_type");
   });
 
   it("works in a backend route with an async customer lookup (examples/backend-route.ts)", async () => {

@@ -183,9 +183,9 @@ export function tendersFromNfce(payments: readonly NfcePayment[], totals: NfceTo
   return tenders;
 }
 
-/** What a 91 entry stands for: the note's total less what the other entries pay now. */
 const addCent = (amount: string): string => sumMoney([amount, "0.01"]);
 
+/** What a 91 entry stands for: the note's total less what the other entries pay now. */
 function paidLater(paidNow: readonly TenderInput[], totals: NfceTotals): string {
   const given: unknown = totals;
   if (typeof given !== "object" || given === null || totals.vNF === undefined) {

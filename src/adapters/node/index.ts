@@ -9,10 +9,10 @@ import type { CreditBlockHandler } from "../http/index.js";
 import { exchangeOf, type PlainResponse } from "../http/exchange.js";
 import { readIncoming } from "./incoming.js";
 import { OptionsCheck } from "../options.js";
+import type { Policy, PolicyDocument } from "credit-block";
 
 /** Node's own limit for a timer (about 24.8 days); 0 turns a timeout off, as in `node:http`. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-import type { Policy, PolicyDocument } from "credit-block";
 
 /** Options of {@link serve}. */
 export interface ServeOptions {

@@ -23,11 +23,13 @@ function blockedIssues(decision: Decision, review: "issue" | "pass"): { index: n
   });
 }
 
-/** The options as given, checked: plain JavaScript callers can pass anything. */
-function readOptions(options: unknown): { readonly review: "issue" | "pass" } {
-  if (typeof options !== "object" || options === null) {
-    throw new CreditBlockError("INVALID_INPUT", [issue("options", "invalid_type", { expected: "object", received: options === null ? "null" : typeof options })]);
-  }
+const kind = (value: unknown): string => (value === null ? "null" : typeof value);
+const invalid = (path: string, expected: string, value: unknown) => new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected, received: kind(value) })]);
+
+/** The arguments as given, checked: plain JavaScript callers can pass anything. */
+function readArguments(gate: unknown, options: unknown): { readonly review: "issue" | "pass" } {
+  if (typeof (gate as Partial<CreditGate> | null)?.decide !== "function") throw invalid("gate", "CreditGate", gate);
+  if (typeof options !== "object" || options === null) throw invalid("options", "object", options);
   const review: unknown = (options as { review?: unknown }).review ?? "issue";
   if (review !== "issue" && review !== "pass") throw new CreditBlockError("INVALID_INPUT", [issue("options.review", "invalid_value", { options: '"issue", "pass"' })]);
   return { review };
@@ -53,11 +55,12 @@ const isThenable = (value: unknown): value is PromiseLike<CheckoutRequestInput> 
  * ```
  */
 export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => CheckoutRequestInput | PromiseLike<CheckoutRequestInput>, options: CreditCheckOptions = {}) {
-  const { review } = readOptions(options);
+  const { review } = readArguments(gate, options);
+  if (typeof toRequest !== "function") throw invalid("toRequest", "function", toRequest);
   const base = options.tendersPath ?? ["tenders"];
-  if (!Array.isArray(base) || !base.every((key) => typeof key === "string" || typeof key === "number")) {
-    throw new CreditBlockError("INVALID_INPUT", [issue("options.tendersPath", "invalid_type", { expected: "array of keys", received: typeof base })]);
-  }
+  if (!Array.isArray(base) || !base.every((key) => typeof key === "string" || typeof key === "number")) throw invalid("options.tendersPath", "array of keys", base);
+  const onDecision: unknown = options.onDecision;
+  if (onDecision !== undefined && typeof onDecision !== "function") throw invalid("options.onDecision", "function", onDecision);
   const apply = (decision: Decision, ctx: z.RefinementCtx) => {
     options.onDecision?.(decision);
     for (const b of blockedIssues(decision, review)) {
@@ -109,7 +112,7 @@ export class SaleBlockedError extends CreditBlockError {
  * ```
  */
 export function assertSaleAllowed(gate: CreditGate, request: CheckoutRequestInput, options: { readonly review?: "issue" | "pass" } = {}): Decision {
-  const { review } = readOptions(options);
+  const { review } = readArguments(gate, options);
   const decision = gate.decide(request);
   const blocked = blockedIssues(decision, review);
   if (blocked.length === 0) return decision;
