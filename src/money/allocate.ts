@@ -63,7 +63,8 @@ function toRatios(partsOrRatios: number | readonly DecimalInput[]): Dec[] {
   if (!Array.isArray(partsOrRatios)) fail("parts", "invalid_type", { expected: "a count or an array of ratios", received: typeof partsOrRatios });
   if (partsOrRatios.length === 0) fail("ratios", "too_small", { minimum: "1 ratio" });
   if (partsOrRatios.length > MAX_ALLOCATION_PARTS) fail("ratios", "too_big", { maximum: MAX_ALLOCATION_PARTS });
-  const ratios = partsOrRatios.map((r, i) => toDecimal(r, `ratios[${i}]`));
+  // Array.from, not map: a sparse array's holes must be checked (as undefined), not skipped.
+  const ratios = Array.from(partsOrRatios, (r, i) => toDecimal(r, `ratios[${i}]`));
   const bad = ratios.findIndex((r) => r.isNegative());
   if (bad >= 0 || ratios.every((r) => r.isZero())) {
     throw new CreditBlockError("INVALID_INPUT", [issue(bad >= 0 ? `ratios[${bad}]` : "ratios", "allocate.ratios")]);

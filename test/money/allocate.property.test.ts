@@ -82,6 +82,9 @@ describe("allocate", () => {
     expectIssue(() => allocate("10.00", ["1", "-1"]), "ratios[1]", "allocate.ratios");
     expectIssue(() => allocate("10.00", [0, 0]), "ratios", "allocate.ratios");
     expectIssue(() => allocate("10.00", ["x"]), "ratios[0]", "decimal.format");
+    // A hole in a sparse array is a missing ratio, named, not skipped (it used to be a TypeError).
+    // eslint-disable-next-line no-sparse-arrays
+    expectIssue(() => allocate("10.00", [1, , 1] as never), "ratios[1]", "invalid_type");
     expectIssue(() => allocate("10.001", 2), "total", "money.fraction_digits");
     expectIssue(() => allocate("10.00", 2, { remainderTo: "middle" as "last" }), "options.remainderTo");
     expectIssue(() => allocate("0.04", 6, { rounding: "half-up" }), "options.rounding", "allocate.rounding");
