@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { PAYMENT_METHODS, TERMS, type TenderInput } from "credit-block";
+import { createCreditGate, PAYMENT_METHODS, presets, TERMS, type TenderInput } from "credit-block";
 import { nfceFromTender, tenderFromNfce, tendersFromNfce, TPAG, type NfcePayment } from "credit-block/nfce";
 import { checkBeforeIssuing, detPag, paidLater } from "../../examples/nfce.js";
 import { expectIssue } from "../support/expectError.js";
@@ -12,8 +12,11 @@ describe("NFC-e payment codes (IT 2024.002 v1.11)", () => {
     expect(tenderFromNfce({ tPag: "15", vPag: "80.00", indPag: 0 })?.term).toBe("immediate"); // boleto à vista
     expect(tenderFromNfce({ tPag: "15", vPag: "80.00" })?.term).toBe("deferred");
     expect(tenderFromNfce({ tPag: "02", vPag: "80.00", indPag: "1" })).toMatchObject({ method: "check", term: "deferred" }); // cheque pré-datado
-    // The store's own credit stays credit when an emitter fills indPag 0 on every entry.
+    // The term is who carries the risk, not what indPag an emitter writes on every entry:
+    // the store's own credit stays credit, and a card in installments stays a card sale.
     expect(tenderFromNfce({ tPag: "05", vPag: "80.00", indPag: 0 })).toEqual({ method: "store_credit", term: "deferred", amount: "80.00" });
+    for (const code of ["01", "03", "04", "10", "16", "17", "18", "20", "21", "23"]) expect(tenderFromNfce({ tPag: code, vPag: "80.00", indPag: 1 })?.term).toBe("immediate");
+    expect(tenderFromNfce({ tPag: "99", vPag: "80.00", indPag: 1, xPag: "Nota promissória" })?.term).toBe("deferred");
     for (const code of ["17", "20", "23"]) expect(tenderFromNfce({ tPag: code, vPag: 1 })?.method).toBe("pix");
     expect(tenderFromNfce({ tPag: "90", vPag: 0 })).toBeNull();
     expect(Object.keys(TPAG)).toHaveLength(22);
@@ -31,6 +34,13 @@ describe("NFC-e payment codes (IT 2024.002 v1.11)", () => {
       { method: "other", term: "deferred", amount: "60.00" },
       { method: "cash", term: "immediate", amount: "50.00" },
     ]);
+  });
+
+  it("at the gate: a card in installments (indPag 1) is allowed to an overdue customer, a crediário with indPag 0 is not", () => {
+    const gate = createCreditGate(presets.blockCreditWhenOverdue());
+    const tenders = tendersFromNfce([{ tPag: "03", vPag: "300.00", indPag: 1 }, { tPag: "05", vPag: "200.00", indPag: 0 }]);
+    const decision = gate.decide({ asOf: "2026-11-23", customer: { id: "c" }, receivables: [{ id: "t", amount: "50.00", dueDate: "2026-10-01" }], sale: { tenders } });
+    expect(decision.tenders.map((t) => [t.method, t.outcome])).toEqual([["credit_card", "allow"], ["store_credit", "deny"]]);
   });
 
   it("refuses a 91 entry it cannot value, never dropping the credit", () => {
@@ -61,12 +71,14 @@ describe("NFC-e payment codes (IT 2024.002 v1.11)", () => {
     ), { numRuns: 1000 });
   });
 
-  it("round-trips every method and term, store_credit always back as credit (property)", () => {
+  it("round-trips every method; the term too where indPag carries it (property)", () => {
     fc.assert(fc.property(fc.constantFrom(...PAYMENT_METHODS), fc.constantFrom(...TERMS), fc.integer({ min: 1, max: 10_000_000 }), (method, term, cents) => {
       const tender: TenderInput = { method, term, amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}` };
       const back = tenderFromNfce(nfceFromTender(tender));
-      // store_credit comes back as credit whatever term it went out with (05 is always credit).
-      expect(back).toEqual(method === "store_credit" ? { ...tender, term: "deferred" } : tender);
+      // Only cheque, boleto and "other" take their term from indPag; the rest come back with the
+      // term of their code (who carries the risk), whatever term they went out with.
+      const byIndPag = method === "check" || method === "boleto" || method === "other";
+      expect(back).toEqual(byIndPag ? tender : { ...tender, term: method === "store_credit" ? "deferred" : "immediate" });
     }), { numRuns: 1000 });
   });
 

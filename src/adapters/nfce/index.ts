@@ -24,24 +24,30 @@ export interface NfcePayment {
 interface Code {
   readonly name: string;
   readonly method: PaymentMethod;
-  /** Term when indPag is absent. */
+  /** The term; with `byIndPag`, the term when indPag is absent. */
   readonly term: Term;
-  /** Credit by definition: no indPag makes it à vista. */
-  readonly alwaysCredit?: true;
+  /**
+   * Whether `indPag` says who waits for the money. Only where the store itself may carry the
+   * risk (cheque pré-datado, boleto, outros). A card, PIX, voucher or transfer pays the store
+   * now whatever the customer owes its bank, so `indPag` 1 on them (card installments, as many
+   * emitters write it) is not the store's credit; a crediário is the store's credit whatever
+   * `indPag` 0 an emitter writes on every entry.
+   */
+  readonly byIndPag?: true;
 }
 
 /** The tPag table in force (IT 2024.002 v1.11), with the tender each code means. */
 export const TPAG: Readonly<Record<string, Code>> = {
   "01": { name: "Dinheiro", method: "cash", term: "immediate" },
-  "02": { name: "Cheque", method: "check", term: "immediate" },
+  "02": { name: "Cheque", method: "check", term: "immediate", byIndPag: true },
   "03": { name: "Cartão de Crédito", method: "credit_card", term: "immediate" },
   "04": { name: "Cartão de Débito", method: "debit_card", term: "immediate" },
-  "05": { name: "Cartão da Loja (Private Label), Crediário Digital, Outros Crediários", method: "store_credit", term: "deferred", alwaysCredit: true },
+  "05": { name: "Cartão da Loja (Private Label), Crediário Digital, Outros Crediários", method: "store_credit", term: "deferred" },
   "10": { name: "Vale Alimentação", method: "voucher", term: "immediate" },
   "11": { name: "Vale Refeição", method: "voucher", term: "immediate" },
   "12": { name: "Vale Presente", method: "voucher", term: "immediate" },
   "13": { name: "Vale Combustível", method: "voucher", term: "immediate" },
-  "15": { name: "Boleto Bancário", method: "boleto", term: "deferred" },
+  "15": { name: "Boleto Bancário", method: "boleto", term: "deferred", byIndPag: true },
   "16": { name: "Depósito Bancário", method: "bank_transfer", term: "immediate" },
   "17": { name: "PIX – Dinâmico", method: "pix", term: "immediate" },
   "18": { name: "Transferência bancária, Carteira Digital", method: "digital_wallet", term: "immediate" },
@@ -53,7 +59,7 @@ export const TPAG: Readonly<Record<string, Code>> = {
   "24": { name: "TEF Book Transfer", method: "bank_transfer", term: "immediate" },
   "90": { name: "Sem Pagamento", method: "other", term: "immediate" },
   "91": { name: "Pagamento Posterior", method: "other", term: "deferred" },
-  "99": { name: "Outros", method: "other", term: "immediate" },
+  "99": { name: "Outros", method: "other", term: "immediate", byIndPag: true },
 };
 
 /** Codes that existed and were withdrawn, refused with that reason. */
@@ -79,16 +85,17 @@ function readEntry(payment: NfcePayment, path: string): Entry {
   if (code === "90") return { kind: "none" };
   if (code === "91") return { kind: "later" };
   const ind: unknown = payment.indPag;
-  // Many emitters fill indPag 0 on every entry; a crediário read as à vista would skip the check.
-  const term: Term = entry.alwaysCredit ? "deferred" : ind === 1 || ind === "1" ? "deferred" : ind === 0 || ind === "0" ? "immediate" : entry.term;
+  const term: Term = !entry.byIndPag ? entry.term : ind === 1 || ind === "1" ? "deferred" : ind === 0 || ind === "0" ? "immediate" : entry.term;
   return { kind: "tender", tender: { method: entry.method, term, amount } };
 }
 
 /**
- * A credit-block tender from an NFC-e payment entry. `indPag` overrides the code's usual term
- * (a boleto à vista is `immediate`), except for `05` (crediário, store card), which is credit
- * whatever `indPag` says: emitters that fill `indPag` 0 everywhere must not turn the store's own
- * credit into a sale paid at once. 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
+ * A credit-block tender from an NFC-e payment entry. The term is who carries the risk (DESIGN:
+ * a card sale in installments is `immediate` for the store, the issuer carries it). So `indPag`
+ * decides it only for `02` cheque (pré-datado), `15` boleto (à vista or a prazo) and `99`
+ * outros; `05` crediário is always `deferred`, and cards, PIX, vouchers and transfers always
+ * `immediate`, whatever `indPag` an emitter writes (CDC art. 39 IX: a card sale is never
+ * refused as if it were the store's credit). 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
  * `vPag` 0.00 (SEFAZ rejection 904); 99 needs `xPag`. Unknown or retired codes are an error
  * naming the code.
  *
