@@ -105,8 +105,8 @@ describe("HTTP sidecar (a real node:http server)", () => {
 
 describe("fail-safe mode: the POS database is down or slow", () => {
   const customers = new Map([["c1", { customer: { id: "c1" }, receivables: [{ id: "t1", amount: "100.00", dueDate: "2026-10-01" }] }]]);
-  const make = (loader: (id: string, signal: AbortSignal) => Promise<{ customer: { id: string }; receivables: { id: string; amount: string; dueDate: string }[] }>) =>
-    createHandler({ policy, now: () => new Date("2026-11-23T15:00:00Z"), loadCustomer: loader, loadTimeoutMs: 50 });
+  const make = (loader: (id: string, signal: AbortSignal) => Promise<{ customer: { id: string }; receivables: { id: string; amount: string; dueDate: string }[] }>, onLoadError?: (error: unknown, id: string) => void) =>
+    createHandler({ policy, now: () => new Date("2026-11-23T15:00:00Z"), loadCustomer: loader, loadTimeoutMs: 50, ...(onLoadError ? { onLoadError } : {}) });
   const decide = async (h: ReturnType<typeof createHandler>, tenders: { method: string; amount: string }[]) => {
     const response = await h(new Request("http://pos/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: "c1", sale: { tenders } }) }));
     return (await response.json()) as { outcome: string; tenders: { outcome: string; reasons: { code: string; message: string }[] }[] };
@@ -125,6 +125,31 @@ describe("fail-safe mode: the POS database is down or slow", () => {
       expect(d.tenders.map((t) => t.outcome)).toEqual(["review", "allow"]);
       expect(d.tenders[0]?.reasons[0]?.code).toBe("DATA_SOURCE_UNAVAILABLE");
     }
+  });
+
+  it("answers fail-safe when the hook returns rows that are not receivables, and says why to onLoadError", async () => {
+    const told: [unknown, string][] = [];
+    const broken = make((id) => Promise.resolve({ customer: { id }, receivables: [{ id: "t1", amount: "12,50", dueDate: "2026-10-01" }] }), (error, id) => told.push([error, id]));
+    const d = await decide(broken, [{ method: "store_credit", amount: "50.00" }, { method: "cash", amount: "10.00" }]);
+    expect(d.tenders.map((t) => [t.outcome, t.reasons[0]?.code])).toEqual([["review", "DATA_SOURCE_UNAVAILABLE"], ["allow", undefined]]);
+    expect(told.map(([e, id]) => [(e as { issues?: { path: string }[] }).issues?.[0]?.path, id])).toEqual([["receivables[0].amount", "c1"]]);
+  });
+
+  it("tells onLoadError of a failing hook, and answers even when onLoadError throws", async () => {
+    const failure = new Error("ECONNREFUSED");
+    const told: unknown[] = [];
+    const d = await decide(make(() => Promise.reject(failure), (error) => { told.push(error); throw new Error("monitor down"); }), [{ method: "store_credit", amount: "50.00" }]);
+    expect(d.outcome).toBe("review");
+    expect(told).toEqual([failure]);
+  });
+
+  it("answers 422 for the POS's own bad tender, and does not blame the hook", async () => {
+    const told: unknown[] = [];
+    const h = make((id) => Promise.resolve(customers.get(id) ?? { customer: { id }, receivables: [] }), (error) => told.push(error));
+    const response = await h(new Request("http://pos/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: "c1", sale: { tenders: [{ method: "store_credit", amount: "12,50" }] } }) }));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe("sale.tenders[0].amount");
+    expect(told).toEqual([]);
   });
 
   it("answers 422, not 500, to tenders that are not objects on the loader's path", async () => {

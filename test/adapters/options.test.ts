@@ -17,10 +17,10 @@ describe("adapter options", () => {
   it("createHandler names each bad option", () => {
     expect(paths(errorOf(() => createHandler(null as never)))).toEqual(["options:invalid_type"]);
     expect(paths(errorOf(() => createHandler({
-      timeZone: "Mars/Olympus_Mons", maxBodyBytes: "1mb" as never, now: 5 as never, loadCustomer: {} as never, loadTimeoutMs: 0, failSafeAction: "allow" as never, gate: {} as never,
+      timeZone: "Mars/Olympus_Mons", maxBodyBytes: "1mb" as never, now: 5 as never, loadCustomer: {} as never, loadTimeoutMs: 0, failSafeAction: "allow" as never, gate: {} as never, onLoadError: "log" as never,
     })))).toEqual([
       "options.gate:invalid_type", "options.timeZone:invalid_format", "options.maxBodyBytes:invalid_type", "options.now:invalid_type",
-      "options.loadCustomer:invalid_type", "options.loadTimeoutMs:too_small", "options.failSafeAction:invalid_value",
+      "options.loadCustomer:invalid_type", "options.loadTimeoutMs:too_small", "options.failSafeAction:invalid_value", "options.onLoadError:invalid_type",
     ]);
     expect(paths(errorOf(() => createHandler({ maxBodyBytes: 1.5 })))).toEqual(["options.maxBodyBytes:not_integer"]);
     expect(paths(errorOf(() => createHandler({ timeZone: 3 as never })))).toEqual(["options.timeZone:invalid_format"]);

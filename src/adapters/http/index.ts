@@ -31,14 +31,21 @@ export interface HandlerOptions {
   /**
    * The POS's own database: a `POST /v1/decide` body with `customerId` (instead of `customer`
    * and `receivables`) is completed by this hook. If it fails or takes longer than
-   * `loadTimeoutMs`, the answer still comes (fail-safe): credit tenders get `failSafeAction`,
-   * sales paid at once are allowed, and the reason says the data source was unavailable.
+   * `loadTimeoutMs`, or returns what is not a valid customer and receivables, the answer still
+   * comes (fail-safe): credit tenders get `failSafeAction`, sales paid at once are allowed, and
+   * the reason says the data source was unavailable (see `onLoadError` for why).
    */
   readonly loadCustomer?: (customerId: string, signal: AbortSignal) => Promise<{ readonly customer: CustomerInput; readonly receivables: readonly ReceivableInput[] }>;
   /** Default 800 ms: a checkout cannot wait longer (at most 60,000). */
   readonly loadTimeoutMs?: number;
   /** What credit tenders get when the data source is down; default `review`. */
   readonly failSafeAction?: "review" | "deny";
+  /**
+   * Told why each fail-safe answer was given: the hook's error, the timeout, or the
+   * `CreditBlockError` of data it returned that is not a valid customer and receivables. For
+   * monitoring: the POS sees only that the data source was unavailable.
+   */
+  readonly onLoadError?: (error: unknown, customerId: string) => void;
 }
 
 /** The handler, with a way to swap the policy while serving (SIGHUP reload). */
@@ -144,6 +151,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     .function("loadCustomer")
     .integer("loadTimeoutMs", 1, MAX_LOAD_TIMEOUT_MS)
     .oneOf("failSafeAction", ["review", "deny"])
+    .function("onLoadError")
     .done();
   const timeZone = options.timeZone ?? "America/Sao_Paulo";
   const limit = options.maxBodyBytes ?? 1024 * 1024;
@@ -196,8 +204,16 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       ]);
       return gate.decide({ ...rest, asOf, customer: loaded.customer, receivables: loaded.receivables } as CheckoutRequestInput);
     } catch (error) {
-      if (error instanceof CreditBlockError) throw error;
-      return failSafe();
+      // The POS's own part (sale, asOf) is checked again here: if it is at fault, that is the
+      // 422. Otherwise the hook is (it threw, timed out, or returned rows that are not a
+      // customer and receivables): the fail-safe answer, and the reason to whoever monitors.
+      const decision = failSafe();
+      try {
+        options.onLoadError?.(error, customerId);
+      } catch {
+        // A monitoring callback that throws must not turn the checkout's answer into a 500.
+      }
+      return decision;
     } finally {
       clearTimeout(timer);
     }
