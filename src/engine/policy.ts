@@ -86,15 +86,13 @@ const scopeSchema = z.union([
 
 const messageText = textOf(1, 500);
 const messageSchema = z.union([messageText, z.strictObject({ "pt-BR": z.optional(messageText), en: z.optional(messageText) })]);
-/** A copy of `schema` that carries a description for the JSON Schema (the original stays bare). */
-const described = <S extends z.ZodMiniType>(schema: S, description: string): S => schema.check(z.meta({ description }));
 
 function buildPolicySchema(condition: z.core.$ZodType) {
   const rule = z.strictObject({
-    id: described(z.string().check(z.regex(RULE_ID)), "Stable rule id: letters, digits, _ . -"),
+    id: z.string().check(z.regex(RULE_ID)),
     description: z.optional(textUpTo(500)),
     when: condition,
-    scope: described(scopeSchema, '"all", "credit" (every deferred tender), or { methods, terms }'),
+    scope: scopeSchema,
     action: z.enum(["deny", "review", "warn"]),
     message: z.optional(messageSchema),
     code: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/))),
@@ -105,12 +103,12 @@ function buildPolicySchema(condition: z.core.$ZodType) {
     id: textOf(1, 128),
     version: DocumentVersionSchema,
     description: z.optional(textUpTo(2000)),
-    currency: described(CurrencyCodeSchema, "ISO 4217; default BRL"),
+    currency: CurrencyCodeSchema,
     locale: LocaleSchema,
-    graceDays: described(z.optional(wholeNumber(0, MAX_GRACE_DAYS)), "Carência: days after the due date before a título counts as overdue"),
+    graceDays: z.optional(wholeNumber(0, MAX_GRACE_DAYS)),
     calendar: z.optional(z.unknown()),
-    ignoreOverdueBelow: described(z.optional(textUpTo(40)), "Open balances below this money amount do not count"),
-    consumer: described(z.optional(z.boolean()), "CDC guards on (default true)"),
+    ignoreOverdueBelow: z.optional(textUpTo(40)),
+    consumer: z.optional(z.boolean()),
     rules: z.array(rule).check(z.maxLength(200)),
   });
 }
@@ -122,7 +120,7 @@ const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const ConditionJson: z.ZodMiniType = z.lazy(() =>
   z.union([
     z.strictObject({
-      fact: described(z.string(), `A fact: ${Object.keys(FACT_TYPES).join(", ")}, or attributes.<name>`),
+      fact: z.string(),
       op: z.enum(OPERATORS),
       value: z.union([literal, z.array(z.union([z.string(), z.number()])), z.strictObject({ fact: z.string(), times: z.optional(z.union([z.string(), z.number()])) })]),
     }),

@@ -7,7 +7,7 @@
  * @module json-schema
  */
 import { globalRegistry, toJSONSchema, type core } from "zod/mini";
-import { CheckoutRequestSchema, CustomerSchema, ISODateSchema, OverrideSchema, PercentSchema, PolicySchema, ReceivableSchema, TenderSchema } from "credit-block";
+import { CheckoutRequestSchema, CustomerSchema, FACT_TYPES, ISODateSchema, OverrideSchema, PercentSchema, PolicySchema, ReceivableSchema, TenderSchema } from "credit-block";
 
 /** A JSON Schema document: an object with its `properties`. */
 export type JsonSchema = Record<string, unknown> & { properties: Record<string, unknown> };
@@ -25,6 +25,45 @@ const DOCS: readonly (readonly [core.$ZodType, Readonly<Record<string, unknown>>
   [TenderSchema, { description: "One way the customer pays part of the sale" }],
   [CheckoutRequestSchema, { description: "What a POS sends at checkout" }],
 ];
+
+// The policy's fields are described in its generated schema, by where they land: they are
+// not schema instances of their own in the core (the currency code is shared, for one).
+const POLICY_FIELDS: Readonly<Record<string, string>> = {
+  currency: "ISO 4217; default BRL",
+  graceDays: "Carência: days after the due date before a título counts as overdue",
+  ignoreOverdueBelow: "Open balances below this money amount do not count",
+  consumer: "CDC guards on (default true)",
+};
+const RULE_FIELDS: Readonly<Record<string, string>> = {
+  id: "Stable rule id: letters, digits, _ . -",
+  scope: '"all", "credit" (every deferred tender), or { methods, terms }',
+};
+
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null;
+
+function describeFields(schema: unknown, fields: Readonly<Record<string, string>>): void {
+  const properties = isNode(schema) ? schema.properties : undefined;
+  if (!isNode(properties)) return;
+  for (const [key, description] of Object.entries(fields)) {
+    const field = properties[key];
+    if (isNode(field)) properties[key] = { description, ...field };
+  }
+}
+
+/** Every condition leaf (`{ fact, op, value }`), wherever the recursion put it. */
+function describeFacts(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) describeFacts(item);
+    return;
+  }
+  if (!isNode(node)) return;
+  const properties = node.properties;
+  if (isNode(properties) && isNode(properties.fact) && isNode(properties.op)) {
+    properties.fact = { ...properties.fact, description: `A fact: ${Object.keys(FACT_TYPES).join(", ")}, or attributes.<name>` };
+  }
+  for (const value of Object.values(node)) describeFacts(value);
+}
 
 function documentSchemas(): void {
   for (const [schema, meta] of DOCS) if (!globalRegistry.has(schema)) globalRegistry.add(schema, { ...meta });
@@ -48,7 +87,12 @@ const asInput = (schema: core.$ZodType): JsonSchema => {
  * ```
  */
 export function policyJsonSchema(): JsonSchema {
-  return { ...asInput(PolicySchema), title: "credit-block policy", description: "A credit policy for credit-block's definePolicy: which tenders to deny, review or warn, and when." };
+  const schema = asInput(PolicySchema);
+  describeFields(schema, POLICY_FIELDS);
+  const rules = schema.properties.rules;
+  describeFields(isNode(rules) ? rules.items : undefined, RULE_FIELDS);
+  describeFacts(schema);
+  return { ...schema, title: "credit-block policy", description: "A credit policy for credit-block's definePolicy: which tenders to deny, review or warn, and when." };
 }
 
 /**

@@ -45,6 +45,16 @@ describe("public schemas in a classic-zod application", () => {
     expect(policyJsonSchema().title).toBe("credit-block policy");
   });
 
+  it("describe the policy's fields for editors, the condition's fact wherever it recurs", () => {
+    const policy = policyJsonSchema();
+    const rule = (policy.properties.rules as { items: { properties: Record<string, { description?: string }> } }).items.properties;
+    expect((policy.properties.currency as { description?: string }).description).toBe("ISO 4217; default BRL");
+    expect((policy.properties.graceDays as { description?: string }).description).toMatch(/^Carência/);
+    expect([rule.id?.description, rule.scope?.description]).toEqual(["Stable rule id: letters, digits, _ . -", '"all", "credit" (every deferred tender), or { methods, terms }']);
+    const facts = JSON.stringify(policy).match(/"description":"A fact: [^"]*overdueBalance[^"]*"/g) ?? [];
+    expect(facts.length).toBeGreaterThanOrEqual(1);
+  });
+
   it("a schema's own parse throws zod's error with the path (the library's functions throw CreditBlockError)", () => {
     try {
       CheckoutRequestSchema.parse({ asOf: "2026-11-23", customer: { id: "c" }, receivables: [], sale: { tenders: [] } });
