@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,9 @@ beforeAll(() => {
   const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
   if (!tarball) throw new Error("npm pack produced no tarball");
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--silent", join(project, tarball)], { cwd: project, stdio: "ignore" });
+  // express too (the version this repository tests with), for the middleware across bundles.
+  const express = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies.express ?? "5";
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--silent", join(project, tarball), `express@${express}`], { cwd: project, stdio: "ignore" });
 }, 120_000);
 
 describe("the packed package in a fresh project", () => {
@@ -78,6 +80,29 @@ describe("the packed package in a fresh project", () => {
       process.stdout.write(JSON.stringify([decided.status, decided.headers.get("x-credit-outcome"), chunked]));`;
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
     expect(JSON.parse(out)).toEqual([200, "deny", "HTTP/1.1 413 Payload Too Large"]);
+  });
+
+  it("mounts a credit-block/http handler with credit-block/express: 413 over the limit, read by express.json() or by the middleware", () => {
+    const script = `import express from "express";
+      import { creditBlockMiddleware } from "credit-block/express";
+      import { createHandler } from "credit-block/http";
+      import { presets } from "credit-block";
+      const handler = createHandler({ policy: presets.blockCreditWhenOverdue(), maxBodyBytes: 200 });
+      const statuses = [];
+      for (const parsed of [true, false]) {
+        const app = express();
+        if (parsed) app.use(express.json({ limit: "1mb" }));
+        app.use("/credit", creditBlockMiddleware(handler));
+        const server = app.listen(0, "127.0.0.1");
+        await new Promise((resolve) => server.once("listening", resolve));
+        const body = JSON.stringify({ customer: { id: "x".repeat(300) }, receivables: [] });
+        const r = await fetch("http://127.0.0.1:" + server.address().port + "/credit/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body });
+        statuses.push(r.status);
+        await new Promise((resolve) => server.close(resolve));
+      }
+      process.stdout.write(JSON.stringify(statuses));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual([413, 413]);
   });
 
   it("runs the demo from the installed package", () => {
