@@ -56,6 +56,16 @@ describe("credit-block CLI", () => {
     expect(parseCsv(csvOut.out).at(-1)?.fields).toEqual(["total", "1384.56", "3"]);
   });
 
+  it("reads a ledger saved by Excel in Portuguese (Windows-1252), accented headers included", async () => {
+    const lines = ["Título;Cliente;Valor;Vencimento;Situação", "T1;João;1.234,56;25/10/2026;aberto", "T2;Conceição;100,00;01/12/2026;aberto"].join("\r\n");
+    const path = join(dir, "excel-1252.csv");
+    writeFileSync(path, Buffer.from(lines, "latin1")); // the same bytes as Windows-1252 for these letters
+    expect(Buffer.from(lines, "latin1").toString("utf8")).toContain("\ufffd"); // not UTF-8: the case at hand
+    const r = await run(["aging", "--receivables", path, "--locale", "pt-BR", "--format", "json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(JSON.parse(r.out)).toMatchObject({ total: "1334.56", count: 2 });
+  });
+
   it("maps custom headers", async () => {
     const csv = file("mapped.csv", "doc,vlr,vencto\nA,10.00,2026-11-01\n");
     const r = await run(["aging", "--receivables", csv, "--map", "doc=id,vlr=amount,vencto=dueDate", "--format", "json"]);

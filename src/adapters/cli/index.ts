@@ -45,8 +45,33 @@ const USAGE = `credit-block <command> [options]
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8")) as unknown;
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A ledger file as an ERP or a spreadsheet wrote it: UTF-8 (a BOM is dropped), or else
+ * Windows-1252, which Excel in Portuguese writes when it saves "CSV (separado por vírgulas)";
+ * read as UTF-8, its "Título" header would match no column.
+ */
+function readLedgerText(path: string): string {
+  const bytes = readFileSync(path);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return decodeWindows1252(bytes);
+  }
+}
+
+function decodeWindows1252(bytes: Buffer): string {
+  try {
+    return new TextDecoder("windows-1252").decode(bytes);
+  } catch {
+    // A Node built with small-icu has no windows-1252 decoder; Latin-1 has the same accented letters.
+    return bytes.toString("latin1");
+  }
+}
+
 function readLedger(path: string, values: Record<string, unknown>): LedgerRead {
-  const text = readFileSync(path, "utf8");
+  const text = readLedgerText(path);
   if (path.toLowerCase().endsWith(".json")) return readJsonLedger(text);
   const map = typeof values.map === "string" ? Object.fromEntries(values.map.split(",").map((pair) => pair.split("=").map((x) => x.trim()) as [string, string])) : undefined;
   return readCsvLedger(text, {
