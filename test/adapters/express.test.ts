@@ -82,6 +82,22 @@ describe("credit-block/express behind a body parser that did not read the body",
   });
 });
 
+describe("credit-block/express behind express.raw() or express.text()", () => {
+  it.each([
+    ["express.raw()", express.raw({ type: "*/*" })],
+    ["express.text()", express.text({ type: "*/*" })],
+  ] as const)("decides on the bytes they kept (%s)", async (_name, parser) => {
+    for (const h of [handler, viaFetch]) {
+      const a = express();
+      a.use(parser);
+      a.use("/credit", creditBlockMiddleware(h));
+      const base = await listen(a);
+      const answer = await send(base, { ...(PARITY_CASES[0] ?? { path: "" }), path: "/credit/v1/decide" });
+      expect([answer.status, answer.headers[2]]).toEqual([200, "deny"]);
+    }
+  });
+});
+
 describe("credit-block/express behind a middleware that read the body and kept nothing", () => {
   const swallow: express.RequestHandler = (req, _res, next) => {
     req.resume();

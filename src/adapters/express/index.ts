@@ -10,13 +10,16 @@ import { BodyTooLarge, exchangeOf } from "../http/exchange.js";
 import { readIncoming } from "../node/incoming.js";
 import { CreditBlockError, issue } from "credit-block";
 
+const bytesOf = (body: unknown): Uint8Array<ArrayBuffer> =>
+  body instanceof Uint8Array ? new Uint8Array(body) : new TextEncoder().encode(typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body));
+
 /** The parts of an express/connect request the middleware reads. */
 export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; readonly originalUrl?: string; readonly url?: string };
 
 /**
- * Mounts a credit-block handler as `(req, res, next)`. Works after `express.json()` (the parsed
- * `req.body` is used, once the parser has read the stream) or without it (the body is read from
- * the request). Requests outside `/v1/` go to `next()`. A handler from `createHandler` is called
+ * Mounts a credit-block handler as `(req, res, next)`. Works after `express.json()`,
+ * `express.raw()` or `express.text()` (what they kept in `req.body` is used, once they have read
+ * the stream) or without a body parser (the body is read from the request). Requests outside `/v1/` go to `next()`. A handler from `createHandler` is called
  * without building Fetch objects, as `serve` does; any other `(Request) => Promise<Response>`
  * works too, converted to and from Fetch.
  *
@@ -45,10 +48,10 @@ export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: R
     const target = new URL(url, origin);
     const method = req.method ?? "GET";
     const hasBody = method !== "GET" && method !== "HEAD";
-    // A body parser in front (express.json()) has spent the stream: the handler gets its result
-    // back as JSON. Only then: Express 4's parser sets `req.body = {}` on requests it leaves
-    // unread (another content type), and those bytes are still in the stream.
-    const parsed = hasBody && req.readableEnded ? new TextEncoder().encode(req.body === undefined ? "" : JSON.stringify(req.body)) : undefined;
+    // A body parser in front has spent the stream: the handler gets what it kept (express.raw's
+    // bytes, express.text's text, express.json's value as JSON). Only then: Express 4's parser
+    // sets `req.body = {}` on requests it leaves unread, and those bytes are still in the stream.
+    const parsed = hasBody && req.readableEnded ? bytesOf(req.body) : undefined;
     if (exchange) {
       // A credit-block handler: no Fetch Request and Response per call (as `serve` does).
       exchange({
