@@ -19,9 +19,10 @@ export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; rea
 /**
  * Mounts a credit-block handler as `(req, res, next)`. Works after `express.json()`,
  * `express.raw()` or `express.text()` (what they kept in `req.body` is used, once they have read
- * the stream) or without a body parser (the body is read from the request). Requests outside `/v1/` go to `next()`. A handler from `createHandler` is called
- * without building Fetch objects, as `serve` does; any other `(Request) => Promise<Response>`
- * works too, converted to and from Fetch.
+ * the stream) or without a body parser (the body is read from the request). Requests outside
+ * `/v1/` go to `next()`. A handler from `createHandler` is called without building Fetch
+ * objects, as `serve` does; any other `(Request) => Promise<Response>` works too, converted to
+ * and from Fetch.
  *
  * @example
  * ```ts

@@ -95,9 +95,9 @@ function readEntry(payment: NfcePayment, path: string): Entry {
  * decides it only for `02` cheque (pré-datado), `15` boleto (à vista or a prazo) and `99`
  * outros; `05` crediário is always `deferred`, and cards, PIX, vouchers and transfers always
  * `immediate`, whatever `indPag` an emitter writes (CDC art. 39 IX: a card sale is never
- * refused as if it were the store's credit). 90 (Sem Pagamento) gives no tender (`null`); 90 and 91 need
- * `vPag` 0.00 (SEFAZ rejection 904); 99 needs `xPag`. Unknown or retired codes are an error
- * naming the code.
+ * refused as if it were the store's credit). 90 (Sem Pagamento) gives no tender (`null`); 90
+ * and 91 need `vPag` 0.00 (SEFAZ rejection 904); 99 needs `xPag`. Unknown or retired codes are
+ * an error naming the code.
  *
  * 91 (Pagamento Posterior) is a sale on credit whose value is the part of the note's total not
  * paid now: one entry alone cannot say how much, so it is an error here; read the whole group
