@@ -6,7 +6,23 @@
  */
 import { CreditBlockError, issue, type Issue } from "credit-block";
 
-const kind = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+/** What a value is, for an issue's `received`. */
+export const kind = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+/** The error for one argument of the wrong type. */
+export const invalidType = (path: string, expected: string, value: unknown): CreditBlockError =>
+  new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected, received: kind(value) })]);
+
+/** Whether this runtime's Intl knows `zone` as an IANA time zone. */
+export function isTimeZone(zone: unknown): boolean {
+  if (typeof zone !== "string") return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Collects the problems of one options object, then throws them together. */
 export class OptionsCheck {
@@ -14,9 +30,7 @@ export class OptionsCheck {
   readonly values: Readonly<Record<string, unknown>>;
 
   constructor(options: unknown, private readonly path = "options") {
-    if (typeof options !== "object" || options === null || Array.isArray(options)) {
-      throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "object", received: kind(options) })]);
-    }
+    if (typeof options !== "object" || options === null || Array.isArray(options)) throw invalidType(path, "object", options);
     this.values = options as Record<string, unknown>;
   }
 
@@ -64,14 +78,7 @@ export class OptionsCheck {
   /** An IANA zone that this runtime's Intl knows. */
   timeZone(key: string): this {
     const value = this.values[key];
-    if (value === undefined) return this;
-    let known = typeof value === "string";
-    try {
-      if (known) new Intl.DateTimeFormat("en", { timeZone: value as string });
-    } catch {
-      known = false;
-    }
-    if (!known) this.issues.push(issue(this.at(key), "invalid_format", { format: "IANA time zone (e.g. America/Sao_Paulo)" }));
+    if (value !== undefined && !isTimeZone(value)) this.issues.push(issue(this.at(key), "invalid_format", { format: "IANA time zone (e.g. America/Sao_Paulo)" }));
     return this;
   }
 

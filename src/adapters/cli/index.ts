@@ -12,6 +12,7 @@ import {
 import { policyJsonSchema } from "credit-block/json-schema";
 import { createHandler, todayIn } from "../http/index.js";
 import { serve } from "../node/index.js";
+import { isTimeZone } from "../options.js";
 import { writeCsv } from "./csv.js";
 import { demo } from "./demo.js";
 import { readCsvLedger, readJsonLedger, type LedgerRead } from "./ledger.js";
@@ -225,11 +226,3 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 class UsageError extends Error {}
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

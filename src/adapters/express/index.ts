@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import type { CreditBlockHandler } from "../http/index.js";
 import { BodyTooLarge, exchangeOf } from "../http/exchange.js";
 import { readIncoming } from "../node/incoming.js";
-import { CreditBlockError, issue } from "credit-block";
+import { invalidType } from "../options.js";
 
 const bytesOf = (body: unknown): Uint8Array<ArrayBuffer> =>
   body instanceof Uint8Array ? new Uint8Array(body) : new TextEncoder().encode(typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body));
@@ -33,9 +33,7 @@ export type MiddlewareRequest = IncomingMessage & { readonly body?: unknown; rea
  */
 export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: Request) => Promise<Response>)) {
   const given: unknown = handler;
-  if (typeof given !== "function") {
-    throw new CreditBlockError("INVALID_INPUT", [issue("handler", "invalid_type", { expected: "function", received: given === null ? "null" : typeof given })]);
-  }
+  if (typeof given !== "function") throw invalidType("handler", "function", given);
   const exchange = exchangeOf(handler);
   return (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
     const url = req.url ?? "/";

@@ -8,6 +8,7 @@
  * @module adapters/nfce
  */
 import { compareMoney, CreditBlockError, issue, parseInput, subtractMoney, sumMoney, TenderSchema, toMoney, type Issue, type PaymentMethod, type Term, type TenderInput } from "credit-block";
+import { invalidType, kind } from "../options.js";
 
 /** A `detPag` entry of the NF-e/NFC-e. */
 export interface NfcePayment {
@@ -73,10 +74,10 @@ type Entry =
 
 function readEntry(payment: NfcePayment, path: string): Entry {
   if (typeof payment !== "object" || (payment as unknown) === null || Array.isArray(payment)) {
-    throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "{ tPag, vPag }", received: (payment as unknown) === null ? "null" : typeof payment })]);
+    throw invalidType(path, "{ tPag, vPag }", payment);
   }
   const raw: unknown = payment.tPag;
-  const code = typeof raw === "string" ? raw.slice(0, 8).padStart(2, "0") : typeof raw === "number" && Number.isInteger(raw) ? String(raw).padStart(2, "0") : `(${raw === null ? "null" : typeof raw})`;
+  const code = typeof raw === "string" ? raw.slice(0, 8).padStart(2, "0") : typeof raw === "number" && Number.isInteger(raw) ? String(raw).padStart(2, "0") : `(${kind(raw)})`;
   const entry = Object.hasOwn(TPAG, code) ? TPAG[code] : undefined;
   if (!entry) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.tPag`, "nfce.unknown_code", { code, why: RETIRED.has(code) ? "retired" : "not in the table in force (IT 2024.002 v1.11)" })]);
   const amount = toMoney(payment.vPag, { path: `${path}.vPag` });
@@ -164,7 +165,7 @@ export interface NfceTotals {
  */
 export function tendersFromNfce(payments: readonly NfcePayment[], totals: NfceTotals = {}): TenderInput[] {
   const list: unknown = payments;
-  if (!Array.isArray(list)) throw new CreditBlockError("INVALID_INPUT", [issue("detPag", "invalid_type", { expected: "array", received: list === null ? "null" : typeof list })]);
+  if (!Array.isArray(list)) throw invalidType("detPag", "array", list);
   const issues: Issue[] = [];
   const tenders: TenderInput[] = [];
   let later: number | undefined; // where the deferred tender goes
@@ -190,8 +191,6 @@ export function tendersFromNfce(payments: readonly NfcePayment[], totals: NfceTo
   return tenders;
 }
 
-const addCent = (amount: string): string => sumMoney([amount, "0.01"]);
-
 /** What a 91 entry stands for: the note's total less what the other entries pay now. */
 function paidLater(paidNow: readonly TenderInput[], totals: NfceTotals): string {
   const given: unknown = totals;
@@ -204,6 +203,6 @@ function paidLater(paidNow: readonly TenderInput[], totals: NfceTotals): string 
   if (compareMoney(change, handed) > 0) throw new CreditBlockError("INVALID_INPUT", [issue("vTroco", "too_big", { maximum: handed })]);
   const paid = subtractMoney(handed, change);
   // Something must be left to pay later, or the 91 entry contradicts the rest of the group.
-  if (compareMoney(total, paid) <= 0) throw new CreditBlockError("INVALID_INPUT", [issue("vNF", "too_small", { minimum: addCent(paid) })]);
+  if (compareMoney(total, paid) <= 0) throw new CreditBlockError("INVALID_INPUT", [issue("vNF", "too_small", { minimum: sumMoney([paid, "0.01"]) })]);
   return subtractMoney(total, paid);
 }

@@ -4,6 +4,7 @@
  */
 import { CreditBlockError, issue, type CheckoutRequestInput, type CreditGate, type Decision, type Issue } from "credit-block";
 import type { z } from "zod";
+import { invalidType } from "../options.js";
 
 /** Options of {@link creditCheck}. */
 export interface CreditCheckOptions {
@@ -23,13 +24,10 @@ function blockedIssues(decision: Decision, review: "issue" | "pass"): { index: n
   });
 }
 
-const kind = (value: unknown): string => (value === null ? "null" : typeof value);
-const invalid = (path: string, expected: string, value: unknown) => new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected, received: kind(value) })]);
-
 /** The arguments as given, checked: plain JavaScript callers can pass anything. */
 function readArguments(gate: unknown, options: unknown): { readonly review: "issue" | "pass" } {
-  if (typeof (gate as Partial<CreditGate> | null)?.decide !== "function") throw invalid("gate", "CreditGate", gate);
-  if (typeof options !== "object" || options === null) throw invalid("options", "object", options);
+  if (typeof (gate as Partial<CreditGate> | null)?.decide !== "function") throw invalidType("gate", "CreditGate", gate);
+  if (typeof options !== "object" || options === null) throw invalidType("options", "object", options);
   const review: unknown = (options as { review?: unknown }).review ?? "issue";
   if (review !== "issue" && review !== "pass") throw new CreditBlockError("INVALID_INPUT", [issue("options.review", "invalid_value", { options: '"issue", "pass"' })]);
   return { review };
@@ -56,11 +54,11 @@ const isThenable = (value: unknown): value is PromiseLike<CheckoutRequestInput> 
  */
 export function creditCheck<T>(gate: CreditGate, toRequest: (order: T) => CheckoutRequestInput | PromiseLike<CheckoutRequestInput>, options: CreditCheckOptions = {}) {
   const { review } = readArguments(gate, options);
-  if (typeof toRequest !== "function") throw invalid("toRequest", "function", toRequest);
+  if (typeof toRequest !== "function") throw invalidType("toRequest", "function", toRequest);
   const base = options.tendersPath ?? ["tenders"];
-  if (!Array.isArray(base) || !base.every((key) => typeof key === "string" || typeof key === "number")) throw invalid("options.tendersPath", "array of keys", base);
+  if (!Array.isArray(base) || !base.every((key) => typeof key === "string" || typeof key === "number")) throw invalidType("options.tendersPath", "array of keys", base);
   const onDecision: unknown = options.onDecision;
-  if (onDecision !== undefined && typeof onDecision !== "function") throw invalid("options.onDecision", "function", onDecision);
+  if (onDecision !== undefined && typeof onDecision !== "function") throw invalidType("options.onDecision", "function", onDecision);
   const apply = (decision: Decision, ctx: z.RefinementCtx) => {
     options.onDecision?.(decision);
     for (const b of blockedIssues(decision, review)) {
