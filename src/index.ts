@@ -9,6 +9,7 @@ export * from "./calendar/index.js";
 export * from "./charges/index.js";
 export * from "./engine/index.js";
 export * from "./errors/index.js";
+export { labelOf, type LabelKind } from "./i18n/labels.js";
 export * from "./money/index.js";
 export * from "./negotiation/index.js";
 export * from "./profile/index.js";

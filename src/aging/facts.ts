@@ -6,6 +6,7 @@ import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "../money/cu
 import { minorToMoney, moneyToMinor, type Money, type MoneyInput } from "../money/toMoney.js";
 import { checkGraceDays, overdueDays } from "./daysOverdue.js";
 import { ExactSums } from "../money/exactSum.js";
+import { normMinor, type Minor } from "../money/minor.js";
 import { ReceivableReader, RowStatus, type Row } from "./readReceivable.js";
 
 /**
@@ -92,11 +93,11 @@ export class FactsTable {
     this.oldestDueDay.fill(Number.POSITIVE_INFINITY);
   }
 
-  /** The raw columns of a slot, for the decision engine (money in minor units). */
-  columns(slot: number): { open: number; overdue: number; openCount: number; overdueCount: number; maxDays: number; oldestDueDay: number } {
+  /** The raw columns of a slot, for the decision engine (money in exact minor units). */
+  columns(slot: number): { open: Minor; overdue: Minor; openCount: number; overdueCount: number; maxDays: number; oldestDueDay: number } {
     return {
-      open: this.open.safeValue(slot),
-      overdue: this.overdue.safeValue(slot),
+      open: normMinor(this.open.value(slot)),
+      overdue: normMinor(this.overdue.value(slot)),
       openCount: this.openCount[slot] as number,
       overdueCount: this.overdueCount[slot] as number,
       maxDays: this.maxDays[slot] as number,

@@ -5,7 +5,9 @@ import type { PaymentMethod, Term } from "../schemas/checkout.js";
 /** A compiled condition: a plain closure over the facts. @internal */
 export type Predicate = (facts: FactValues) => boolean;
 
-type Value = number | string | boolean | null | readonly string[] | undefined;
+type Value = number | bigint | string | boolean | null | readonly string[] | undefined;
+
+const isNumeric = (v: Value): v is number | bigint => typeof v === "number" || typeof v === "bigint";
 
 /** Reads a fact by name, compiled once. @internal */
 export function reader(fact: string): (f: FactValues) => Value {
@@ -18,10 +20,13 @@ export function reader(fact: string): (f: FactValues) => Value {
 }
 
 function compare(a: Value, b: Value, op: string): boolean {
+  // Money sums past 2^53 are BigInts: a number and a BigInt compare exactly with < and ==.
   // Absent facts (no credit limit, no risk class) never satisfy an ordering; eq/ne see null.
-  if (op === "eq") return a === b;
-  if (op === "ne") return a !== b;
-  if (typeof a !== typeof b || a === null || b === null || a === undefined || b === undefined) return false;
+  const equal = a === b || (isNumeric(a) && isNumeric(b) && a == b);
+  if (op === "eq") return equal;
+  if (op === "ne") return !equal;
+  if (a === null || b === null || a === undefined || b === undefined) return false;
+  if (typeof a !== typeof b && !(isNumeric(a) && isNumeric(b))) return false;
   switch (op) {
     case "gt": return (a as number) > (b as number);
     case "gte": return (a as number) >= (b as number);
@@ -33,7 +38,7 @@ function compare(a: Value, b: Value, op: string): boolean {
 
 /** `a op b × num/den`, exactly, with BigInt (money and counts are integers). */
 function compareScaled(a: Value, b: Value, op: string, num: bigint, den: bigint): boolean {
-  if (typeof a !== "number" || typeof b !== "number") return op === "ne";
+  if (!isNumeric(a) || !isNumeric(b)) return op === "ne";
   const left = BigInt(a) * den;
   const right = BigInt(b) * num;
   switch (op) {

@@ -2,6 +2,7 @@ import type { Locale } from "../errors/messages.js";
 import { fromDayNumber } from "../calendar/isoDate.js";
 import { formatMinor } from "../money/format.js";
 import { minorToMoney } from "../money/toMoney.js";
+import { labelOf } from "../i18n/labels.js";
 import { factType, type FactValues } from "./facts.js";
 import type { Rule } from "./policy.js";
 
@@ -32,8 +33,9 @@ export function formatFact(name: string, f: FactValues, locale: Locale, digits: 
   const value = attribute === undefined ? (f as unknown as Record<string, unknown>)[name] : Object.hasOwn(f.attributes, attribute) ? f.attributes[attribute] : undefined;
   const type = factType(name);
   if (value === null || value === undefined) return locale === "pt-BR" ? "não definido" : "not set";
-  if (type === "money" && typeof value === "number") return formatMinor(value, digits, currency, locale);
+  if (type === "money" && (typeof value === "number" || typeof value === "bigint")) return formatMinor(value, digits, currency, locale);
   if (type === "percent" && typeof value === "number") return `${minorToMoney(value, 2).replace(".", locale === "pt-BR" ? "," : ".")}%`;
+  if (name === "segment" && typeof value === "string") return labelOf("segment", value, locale);
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "boolean") return locale === "pt-BR" ? (value ? "sim" : "não") : value ? "yes" : "no";
   return typeof value === "string" || typeof value === "number" ? String(value) : "";

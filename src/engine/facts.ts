@@ -2,6 +2,7 @@ import type { ISODate } from "../calendar/isoDate.js";
 import { fromDayNumber } from "../calendar/isoDate.js";
 import type { Money } from "../money/toMoney.js";
 import { minorToMoney } from "../money/toMoney.js";
+import type { Minor } from "../money/minor.js";
 
 /** The kinds of fact a condition can compare. */
 export type FactType = "money" | "count" | "percent" | "boolean" | "string" | "list" | "attribute";
@@ -33,6 +34,22 @@ export const FACT_TYPES = {
 
 /** A fact name from {@link FACT_TYPES}. */
 export type FactName = keyof typeof FACT_TYPES;
+
+/**
+ * Facts that speak of the customer's debts or credit standing: balances, overdue counts and
+ * days, exposure, limits, collection step, negativação, payment profile and risk grade. A
+ * consumer policy may never refuse or hold a sale paid at once on them (CDC art. 39 IX,
+ * https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm). Not debt facts: `onHold`
+ * and `tags` (fraud holds), the sale's own amounts, `bouncedChecks` (the reliability of a
+ * payment instrument, so a store may refuse cheques from an issuer of bounced ones) and custom
+ * `attributes` (the caller answers for what they mean).
+ * @internal
+ */
+export const DEBT_FACTS: ReadonlySet<string> = new Set<FactName>([
+  "openBalance", "overdueBalance", "overduePercent", "overdueCount", "maxDaysOverdue",
+  "creditLimit", "creditLimitExpired", "availableCredit", "exposureAfterSale",
+  "riskClass", "segment", "dunningLevel", "negativated",
+]);
 
 /** Type of a fact name, including `attributes.<name>`; undefined when unknown. @internal */
 export function factType(name: string): FactType | undefined {
@@ -73,23 +90,24 @@ export interface Facts {
 export type Segment = "punctual" | "occasional" | "chronic" | "new";
 
 /**
- * Facts in the form conditions compare: money in integer minor units, percent in hundredths,
- * so every comparison is an exact integer comparison.
+ * Facts in the form conditions compare: money in integer minor units (a BigInt past 2^53, so a
+ * sum of big amounts is never rounded), percent in hundredths, so every comparison is an exact
+ * integer comparison.
  * @internal
  */
 export interface FactValues {
-  openBalance: number;
-  overdueBalance: number;
+  openBalance: Minor;
+  overdueBalance: Minor;
   overduePercent: number;
   overdueCount: number;
   maxDaysOverdue: number;
   oldestOverdueDueDay: number;
-  creditLimit: number | null;
+  creditLimit: Minor | null;
   creditLimitExpired: boolean;
-  availableCredit: number | null;
-  saleTotal: number;
-  saleCreditAmount: number;
-  exposureAfterSale: number;
+  availableCredit: Minor | null;
+  saleTotal: Minor;
+  saleCreditAmount: Minor;
+  exposureAfterSale: Minor;
   riskClass: string | null;
   segment: Segment;
   dunningLevel: number;
@@ -103,7 +121,7 @@ export interface FactValues {
 
 /** Public facts from internal values. @internal */
 export function publicFacts(v: FactValues, digits: number): Facts {
-  const money = (m: number): Money => minorToMoney(m, digits);
+  const money = (m: Minor): Money => minorToMoney(m, digits);
   return {
     openBalance: money(v.openBalance),
     overdueBalance: money(v.overdueBalance),

@@ -2,8 +2,12 @@ import { compileCalendar } from "../calendar/businessDays.js";
 import { dayNumber, fromDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError } from "../errors/CreditBlockError.js";
 import type { Locale } from "../errors/messages.js";
+import { chargesOf } from "../charges/computeCharges.js";
+import { D } from "../money/decimal.js";
+import { addMinor, subMinor, type Minor } from "../money/minor.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
-import { checkoutSchemas, LIMITS, PAYMENT_METHODS, TERMS, withTerm, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
+import { checkoutSchemas, COUNTER_OPTIONS, LIMITS, PAYMENT_METHODS, withTerm, type CheckoutRequestInput, type Customer, type PaymentMethod, type Tender, type Term } from "../schemas/checkout.js";
+import { labelOf } from "../i18n/labels.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { FactsTable } from "../aging/facts.js";
 import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
@@ -17,7 +21,11 @@ import { checkPolicy, type CheckedPolicy, type Policy, type PolicyDocument, type
 /** Outcome of a tender, an option or a sale. Order: deny > review > allow. */
 export type Outcome = "allow" | "review" | "deny";
 
-/** The customer's grade at checkout. `restricted`: credit refused or under review, à vista allowed. */
+/**
+ * The customer's grade at checkout. `blocked` only when nothing can be paid at once (every
+ * immediate option refused or held); `restricted` when some option is refused or held but the
+ * sale can still be paid at once; `warning` when only warnings fired; `clear` otherwise.
+ */
 export type CustomerStatus = "clear" | "warning" | "restricted" | "blocked";
 
 /** Why a rule fired, for the operator. */
@@ -54,8 +62,12 @@ export interface Decision {
   /** Every fired rule once, deny first, then review, then warn (supervisor releases are warns). */
   readonly reasons: Reason[];
   readonly status: CustomerStatus;
-  /** The least payment, oldest títulos first, that lifts every deny/review on credit tenders. */
-  readonly regularize: null | { readonly payAtLeast: Money; readonly receivableIds: string[] };
+  /**
+   * What the cashier collects to lift every deny/review on credit tenders: whole títulos, oldest
+   * first, each with its multa and juros at `asOf` when the policy carries `charges`. Null when
+   * nothing on credit is blocked, or when no payment would lift it all (a risk class, a hold).
+   */
+  readonly regularize: null | Regularize;
   /** The first future date on which, with nothing paid, the status worsens. */
   readonly nextChange: null | { readonly date: ISODate; readonly status: CustomerStatus; readonly rule: string };
   readonly facts: Facts;
@@ -68,6 +80,29 @@ export interface Decision {
   readonly customerMessage: string | null;
 }
 
+/** One título that `regularize` asks for, and why. */
+export interface RegularizeItem {
+  readonly id: string;
+  /** Its open balance. */
+  readonly open: Money;
+  /** Multa at `asOf` under the policy's `charges` ("0.00" without them or before it is due). */
+  readonly fine: Money;
+  /** Juros de mora at `asOf` under the policy's `charges`. */
+  readonly interest: Money;
+  /** open + fine + interest. */
+  readonly total: Money;
+  /** `overdue`: it is itself overdue; `limit`: it is paid to free credit limit or exposure. */
+  readonly because: "overdue" | "limit";
+}
+
+/** The payment that lifts a block on credit: whole títulos, oldest first. */
+export interface Regularize {
+  /** Σ items' totals: the amount to collect. */
+  readonly payAtLeast: Money;
+  readonly receivableIds: string[];
+  readonly items: RegularizeItem[];
+}
+
 /** A compiled policy: decide checkouts with it, as many times as needed. */
 export interface CreditGate {
   readonly policy: Policy;
@@ -78,7 +113,9 @@ export interface CreditGate {
 const RANK: Record<Outcome, number> = { allow: 0, review: 1, deny: 2 };
 const STATUS_RANK: Record<CustomerStatus, number> = { clear: 0, warning: 1, restricted: 2, blocked: 3 };
 const ACTION_ORDER: Record<RuleAction, number> = { deny: 0, review: 1, warn: 2 };
-const OPTIONS: readonly (readonly [PaymentMethod, Term])[] = PAYMENT_METHODS.flatMap((m) => TERMS.map((t) => [m, t] as const));
+/** The counter's immediate pairs, each with a bit: a rule's mask says which of them it reaches. */
+const IMMEDIATE = COUNTER_OPTIONS.filter(([, term]) => term === "immediate");
+const ALL_IMMEDIATE = (1 << IMMEDIATE.length) - 1;
 
 interface CompiledRule {
   readonly rule: Rule;
@@ -87,7 +124,8 @@ interface CompiledRule {
   readonly when: Predicate;
   readonly scope: (method: PaymentMethod, term: Term) => boolean;
   readonly reachesDeferred: boolean;
-  readonly reachesImmediate: boolean;
+  /** Bit i set: the rule reaches `IMMEDIATE[i]`. */
+  readonly immediateMask: number;
   /** Literal day counts this rule compares `maxDaysOverdue` with, for `nextChange`. */
   readonly dayThresholds: readonly number[];
 }
@@ -119,11 +157,16 @@ interface ReceivableRow {
 
 interface Context {
   readonly request: ParsedRequest;
+  readonly asOfDay: number;
+  /** Counted open títulos, oldest first: the order `regularize` pays in. */
   readonly items: readonly Item[];
   readonly pendingMinor: number;
-  readonly saleTotal: number;
-  readonly saleCredit: number;
+  readonly saleTotal: Minor;
+  readonly saleCredit: Minor;
+  /** The segment at `asOf`, and the counts it came from (to redo it after a payment). */
   readonly segment: Segment;
+  readonly judged: number;
+  readonly late: number;
   /** The customer's limit in minor units, or null when none is set. */
   readonly limitMinor: number | null;
   /** Last day the limit is in force, or null when it does not expire. */
@@ -203,19 +246,17 @@ class Gate implements CreditGate {
         when: compileCondition(r.when),
         scope,
         reachesDeferred: PAYMENT_METHODS.some((m) => scope(m, "deferred")),
-        reachesImmediate: PAYMENT_METHODS.some((m) => scope(m, "immediate")),
+        immediateMask: IMMEDIATE.reduce((mask, [m, t], i) => (scope(m, t) ? mask | (1 << i) : mask), 0),
         dayThresholds: dayThresholds(r.when),
       };
     });
-    const deny = this.rules.filter((r) => r.rule.action !== "warn");
-    this.worstStatus = deny.some((r) => r.rule.action === "deny" && r.reachesImmediate)
-      ? STATUS_RANK.blocked
-      : deny.length > 0 ? STATUS_RANK.restricted : this.rules.length > 0 ? STATUS_RANK.warning : STATUS_RANK.clear;
+    // The grade only worsens as more rules fire, so the worst one is with every rule fired.
+    this.worstStatus = STATUS_RANK[gradeOf(this.rules.map((rule) => ({ rule, released: null })))];
   }
 
   decide(input: CheckoutRequestInput): Decision {
     const ctx = this.context(this.parse(input));
-    const asOfDay = dayNumber(ctx.request.asOf, "asOf");
+    const asOfDay = ctx.asOfDay;
     const now = this.evaluate(ctx, asOfDay, 0);
     const verdict = this.verdict(ctx, now);
     const status = verdict.status;
@@ -230,7 +271,7 @@ class Gate implements CreditGate {
       facts: publicFacts(now.facts, this.digits),
       policy: { id: this.policy.id, version: this.policy.version },
       asOf: ctx.request.asOf,
-      customerMessage: status === "clear" || status === "warning" ? null : customerText(status, this.locale),
+      customerMessage: customerText(status, verdict.options, this.locale),
     };
   }
 
@@ -281,21 +322,26 @@ class Gate implements CreditGate {
     }
     // Oldest first: the order `regularize` pays in.
     items.sort((a, b) => a.dueDay - b.dueDay || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    let saleTotal = 0;
-    let saleCredit = 0;
+    let saleTotal: Minor = 0;
+    let saleCredit: Minor = 0;
     for (const t of request.tenders) {
       const minor = moneyToMinor(t.amount, digits, currency, "amount");
-      saleTotal += minor;
-      if (t.term === "deferred") saleCredit += minor;
+      saleTotal = addMinor(saleTotal, minor);
+      if (t.term === "deferred") saleCredit = addMinor(saleCredit, minor);
     }
     const c = request.customer;
+    const asOfDay = dayNumber(request.asOf, "asOf");
+    const history = historyOf(request, asOfDay);
     return {
       request,
+      asOfDay,
       items,
       pendingMinor: c.pendingExposure === undefined ? 0 : moneyToMinor(c.pendingExposure, digits, currency, "pendingExposure"),
       saleTotal,
       saleCredit,
-      segment: segmentFrom(request, dayNumber(request.asOf, "asOf")),
+      segment: segmentOf(history.judged, history.late, history.maxOverdueNow, DEFAULT_THRESHOLDS),
+      judged: history.judged,
+      late: history.late,
       limitMinor: c.creditLimit === undefined || c.creditLimit === null ? null : moneyToMinor(c.creditLimit, digits, currency, "creditLimit"),
       limitExpiresDay: c.creditLimitExpiresOn === undefined ? null : dayNumber(c.creditLimitExpiresOn, "creditLimitExpiresOn"),
       overrides: (c.overrides ?? []).map((o) => ({
@@ -306,20 +352,18 @@ class Gate implements CreditGate {
     };
   }
 
-  /** Facts and fired rules at `day`, after paying `paid` minor units oldest-first. */
+  /**
+   * Facts and fired rules at `day`, after paying the `paid` oldest títulos in full on `asOf` (how
+   * `regularize` tries payments; 0 for the request as it is).
+   */
   private evaluate(ctx: Context, day: number, paid: number): Evaluation {
     const table = this.table;
     table.reset();
-    let left = paid;
-    for (const item of ctx.items) {
-      let open = item.openMinor;
-      if (left > 0) {
-        const pay = Math.min(left, open);
-        open -= pay;
-        left -= pay;
-      }
-      if (open === 0 || open < this.ignoreBelow) continue;
-      table.add(0, open, day >= item.overdueFrom ? day - item.dueDay : 0, item.dueDay);
+    const items = ctx.items;
+    for (let i = paid; i < items.length; i++) {
+      const item = items[i] as Item;
+      if (item.openMinor < this.ignoreBelow) continue;
+      table.add(0, item.openMinor, day >= item.overdueFrom ? day - item.dueDay : 0, item.dueDay);
     }
     const col = table.columns(0);
     const c = ctx.request.customer;
@@ -334,12 +378,12 @@ class Gate implements CreditGate {
       oldestOverdueDueDay: col.oldestDueDay,
       creditLimit: limit,
       creditLimitExpired: expired,
-      availableCredit: limit === null ? null : limit - col.open - ctx.pendingMinor,
+      availableCredit: limit === null ? null : subMinor(subMinor(limit, col.open), ctx.pendingMinor),
       saleTotal: ctx.saleTotal,
       saleCreditAmount: ctx.saleCredit,
-      exposureAfterSale: col.open + ctx.pendingMinor + ctx.saleCredit,
+      exposureAfterSale: addMinor(addMinor(col.open, ctx.pendingMinor), ctx.saleCredit),
       riskClass: c.riskClass ?? null,
-      segment: ctx.segment,
+      segment: paid === 0 ? ctx.segment : segmentAfterPaying(ctx, paid),
       dunningLevel: c.dunningLevel ?? 0,
       onHold: c.hold === true || (typeof c.hold === "object"),
       holdReason: typeof c.hold === "object" ? c.hold.reason : null,
@@ -394,58 +438,50 @@ class Gate implements CreditGate {
       }
       return { outcome, reasons: list };
     };
-    const options = OPTIONS.map(([method, term]) => ({ method, term, outcome: outcomeFor(method, term).outcome }));
+    const options = COUNTER_OPTIONS.map(([method, term]) => ({ method, term, outcome: outcomeFor(method, term).outcome }));
     const tenders: TenderDecision[] = ctx.request.tenders.map((t) => {
       const v = outcomeFor(t.method, t.term);
       return { method: t.method, term: t.term, amount: t.amount, ...(t.installments !== undefined ? { installments: t.installments } : {}), outcome: v.outcome, reasons: sortReasons(v.reasons) };
     });
     const outcome = tenders.reduce<Outcome>((worst, t) => (RANK[t.outcome] > RANK[worst] ? t.outcome : worst), "allow");
-    return { outcome, options, tenders, reasons: sortReasons(reasons.map((r) => r.reason)), status: this.statusOnly(e) };
+    return { outcome, options, tenders, reasons: sortReasons(reasons.map((r) => r.reason)), status: gradeOf(e.fired) };
   }
 
   /**
-   * The customer grade from the fired rules alone (no messages, so `nextChange` can scan dates
-   * with it). Every scope covers at least one method × term, so this is the grade the options
-   * show: blocked when a sale paid at once is refused, restricted when any option is not allowed.
+   * What to collect so that credit is no longer refused or held: the fewest whole títulos, oldest
+   * first, whose payment lifts every deny and review on credit. Null when even paying everything
+   * would not (a risk class, a manual hold): the cashier is never told to collect for nothing.
    */
-  private statusOnly(e: Evaluation): CustomerStatus {
-    let immediateDeny = false;
-    let restricted = false;
-    for (const { rule, released } of e.fired) {
-      if (released || rule.rule.action === "warn") continue;
-      if (rule.rule.action === "deny" && rule.reachesImmediate) immediateDeny = true;
-      restricted = true;
-    }
-    if (immediateDeny) return "blocked";
-    if (restricted) return "restricted";
-    return e.fired.length > 0 ? "warning" : "clear";
-  }
-
-  /** True when some credit tender would still be denied or sent to review. */
-  private creditBlocked(e: Evaluation): boolean {
-    return e.fired.some((f) => !f.released && f.rule.rule.action !== "warn" && f.rule.reachesDeferred);
-  }
-
   private regularize(ctx: Context, day: number, now: Evaluation): Decision["regularize"] {
-    if (!this.creditBlocked(now)) return null;
-    const total = ctx.items.reduce((s, i) => s + i.openMinor, 0);
-    if (total === 0 || this.creditBlocked(this.evaluate(ctx, day, total))) return null;
-    // Least payment that lifts the block: binary search on cents, oldest títulos paid first.
-    let low = 0; // blocked
-    let high = total; // lifted
+    const n = ctx.items.length;
+    const blocked = (e: Evaluation): boolean => e.fired.some(blocksCredit);
+    if (n === 0 || !blocked(now) || blocked(this.evaluate(ctx, day, n))) return null;
+    // The fewest títulos: binary search on how many of the oldest are paid (low blocked, high lifted).
+    let low = 0;
+    let high = n;
     while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
-      if (this.creditBlocked(this.evaluate(ctx, day, mid))) low = mid;
+      if (blocked(this.evaluate(ctx, day, mid))) low = mid;
       else high = mid;
     }
-    const ids: string[] = [];
-    let left = high;
-    for (const item of ctx.items) {
-      if (left <= 0) break;
-      ids.push(item.id);
-      left -= item.openMinor;
-    }
-    return { payAtLeast: minorToMoney(high, this.digits), receivableIds: ids };
+    const charges = this.checked.charges === null ? null : { ...this.checked.charges, asOfDay: day };
+    let total = new D(0);
+    const items = ctx.items.slice(0, high).map((item): RegularizeItem => {
+      const open = minorToMoney(item.openMinor, this.digits);
+      const c = charges === null ? null : chargesOf(new D(open), item.dueDay, charges);
+      const itemTotal = c === null ? new D(open) : new D(c.total);
+      total = total.plus(itemTotal);
+      const zero = minorToMoney(0, this.digits);
+      return {
+        id: item.id,
+        open,
+        fine: c?.fine ?? zero,
+        interest: c?.interest ?? zero,
+        total: itemTotal.toFixed(this.digits),
+        because: day >= item.overdueFrom ? "overdue" : "limit",
+      };
+    });
+    return { payAtLeast: total.toFixed(this.digits), receivableIds: items.map((i) => i.id), items };
   }
 
   private nextChange(ctx: Context, day: number, now: Evaluation, status: CustomerStatus): Decision["nextChange"] {
@@ -477,7 +513,7 @@ class Gate implements CreditGate {
       } catch {
         break; // beyond the supported calendar
       }
-      const next = this.statusOnly(when);
+      const next = gradeOf(when.fired);
       if (STATUS_RANK[next] > STATUS_RANK[status]) {
         const cause = when.fired
           .filter((f) => !f.released && !firedNow.has(f.rule.rule.id))
@@ -499,9 +535,47 @@ function sortReasons(reasons: readonly Reason[]): Reason[] {
   return [...reasons].sort((a, b) => ACTION_ORDER[a.action] - ACTION_ORDER[b.action]);
 }
 
-function customerText(status: CustomerStatus, locale: Locale): string {
-  if (locale === "pt-BR") return status === "blocked" ? "Compra não autorizada neste momento. Procure o atendimento." : "Pagamento a prazo indisponível no momento. Outras formas de pagamento estão disponíveis.";
-  return status === "blocked" ? "Purchase not authorised at this time. Please see customer service." : "Payment on credit is unavailable right now. Other payment methods are available.";
+/** A fired rule that refuses or holds some credit tender. */
+function blocksCredit(f: { readonly rule: CompiledRule; readonly released: Release | null }): boolean {
+  return f.released === null && f.rule.rule.action !== "warn" && f.rule.reachesDeferred;
+}
+
+/**
+ * The customer grade from the fired rules alone (no messages, so `nextChange` can scan dates with
+ * it): blocked when every immediate pair of the counter is refused or held, restricted when any
+ * option is, warning when only warnings fired.
+ */
+function gradeOf(fired: readonly { readonly rule: CompiledRule; readonly released: Release | null }[]): CustomerStatus {
+  let restricted = false;
+  let immediate = 0;
+  for (const { rule, released } of fired) {
+    if (released || rule.rule.action === "warn") continue;
+    restricted = true;
+    immediate |= rule.immediateMask;
+  }
+  if (restricted) return immediate === ALL_IMMEDIATE ? "blocked" : "restricted";
+  return fired.length > 0 ? "warning" : "clear";
+}
+
+/**
+ * A neutral text for the customer-facing side: it never mentions the debt (CDC art. 42) and
+ * never says the purchase is refused while it can be paid at once (CDC art. 39 IX): it names what
+ * is available instead.
+ */
+function customerText(status: CustomerStatus, options: readonly OptionDecision[], locale: Locale): string | null {
+  if (status === "clear" || status === "warning") return null;
+  const pt = locale === "pt-BR";
+  if (status === "blocked") return pt ? "Compra não autorizada neste momento. Procure o atendimento." : "Purchase not authorised at this time. Please see customer service.";
+  const refused = options.filter((o) => o.outcome !== "allow");
+  const onlyCredit = refused.every((o) => o.term === "deferred");
+  const names = options.filter((o) => o.outcome === "allow" && o.term === "immediate").map((o) => labelOf("method", o.method, locale));
+  const available = names.length > 4 ? `${names.slice(0, 4).join(", ")} ${pt ? "e outras" : "and more"}` : names.join(", ");
+  if (onlyCredit) {
+    const held = refused.every((o) => o.outcome === "review");
+    if (pt) return `${held ? "Pagamento a prazo sujeito a aprovação." : "Pagamento a prazo indisponível no momento."} Pagamento à vista disponível: ${available}.`;
+    return `${held ? "Payment on credit needs approval." : "Payment on credit is unavailable right now."} Payment now is available: ${available}.`;
+  }
+  return pt ? `Algumas formas de pagamento estão indisponíveis no momento. Disponíveis à vista: ${available}.` : `Some payment methods are unavailable right now. Available now: ${available}.`;
 }
 
 function dayThresholds(c: import("./policy.js").CheckedCondition): number[] {
@@ -517,10 +591,10 @@ function dayThresholds(c: import("./policy.js").CheckedCondition): number[] {
 }
 
 /**
- * The `segment` fact: the rule of `profileCustomer` (default thresholds) over the request's
- * títulos — paid ones by their payment date, open ones by their days overdue now.
+ * The counts behind the `segment` fact: the rule of `profileCustomer` (default thresholds) over
+ * the request's títulos — paid ones by their payment date, open ones by their days overdue now.
  */
-function segmentFrom(request: ParsedRequest, day: number): Segment {
+function historyOf(request: ParsedRequest, day: number): { judged: number; late: number; maxOverdueNow: number } {
   let judged = 0;
   let late = 0;
   let maxOverdueNow = 0;
@@ -534,5 +608,18 @@ function segmentFrom(request: ParsedRequest, day: number): Segment {
     judged++;
     if (daysLate > DEFAULT_THRESHOLDS.lateAfterDays) late++;
   }
-  return segmentOf(judged, late, maxOverdueNow, DEFAULT_THRESHOLDS);
+  return { judged, late, maxOverdueNow };
+}
+
+/**
+ * The segment once the `paid` oldest títulos are paid on `asOf`: an overdue one keeps its days
+ * late (paid late), one not yet due joins the history as paid on time, and the oldest still
+ * open sets the days overdue now — exactly what deciding again after that payment computes.
+ */
+function segmentAfterPaying(ctx: Context, paid: number): Segment {
+  let judged = ctx.judged;
+  for (let i = 0; i < paid; i++) if ((ctx.items[i] as Item).dueDay >= ctx.asOfDay) judged++;
+  const oldestOpen = ctx.items[paid];
+  const maxOverdueNow = oldestOpen !== undefined && oldestOpen.dueDay < ctx.asOfDay ? ctx.asOfDay - oldestOpen.dueDay : 0;
+  return segmentOf(judged, ctx.late, maxOverdueNow, DEFAULT_THRESHOLDS);
 }

@@ -6,9 +6,12 @@ import { D, safeText } from "../money/decimal.js";
 import { moneyDec } from "../money/toMoney.js";
 import { PAYMENT_METHODS, TERMS, type PaymentMethod, type Term } from "../schemas/checkout.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
-import { CurrencyCodeSchema, DocumentVersionSchema, LocaleSchema, textOf, textUpTo, wholeNumber } from "../schemas/primitives.js";
+import { CurrencyCodeSchema, DocumentVersionSchema, LocaleSchema, PercentSchema, textOf, textUpTo, wholeNumber } from "../schemas/primitives.js";
 import { MAX_GRACE_DAYS } from "../aging/daysOverdue.js";
-import { FACT_TYPES, factType, type FactType } from "./facts.js";
+import { parseTerms, type ChargeTerms } from "../charges/computeCharges.js";
+import { COUNTER_OPTIONS } from "../schemas/checkout.js";
+import { DEBT_FACTS, FACT_TYPES, factType, type FactType } from "./facts.js";
+import { compileScope } from "./compile.js";
 
 /** Comparison operators of a condition. */
 export const OPERATORS = ["eq", "ne", "gt", "gte", "lt", "lte", "in", "notIn", "includes"] as const;
@@ -45,8 +48,24 @@ export interface Rule {
   readonly message?: string | { readonly "pt-BR"?: string; readonly en?: string };
   /** Stable reason code; default derived from the id (`overdue-credit` → `OVERDUE_CREDIT`). */
   readonly code?: string;
-  /** Lets a deny reach sales paid at once (B2B, fraud holds). See CDC art. 39 IX. */
+  /**
+   * Lets a deny or review reach sales paid at once. For a consumer policy only on a rule whose
+   * condition uses no debt fact (fraud holds, tags): see {@link definePolicy} and CDC art. 39 IX.
+   */
   readonly allowImmediateBlock?: boolean;
+}
+
+/**
+ * The late charges a policy asks for in `regularize` (multa and juros de mora at `asOf`), in the
+ * terms of `computeCharges`. Percent-based only: a fixed value belongs to one título's own terms.
+ * With `consumer: true` the multa is capped at 2% (CDC art. 52 §1) and the juros de mora at 1%
+ * a.m. (Súmula 379 STJ; Decreto 22.626/1933 art. 5), exactly as in `computeCharges`.
+ */
+export interface PolicyCharges {
+  readonly finePercent?: string | number;
+  readonly monthlyInterestPercent: string | number;
+  readonly dayCount?: "30" | "actual";
+  readonly rounding?: "down" | "up" | "half-up" | "half-even";
 }
 
 /** A credit policy document, as JSON. */
@@ -61,6 +80,8 @@ export interface PolicyDocument {
   readonly calendar?: CalendarOptions;
   readonly ignoreOverdueBelow?: string;
   readonly consumer?: boolean;
+  /** Late charges that `regularize` adds to each título it asks for (see {@link PolicyCharges}). */
+  readonly charges?: PolicyCharges;
   readonly rules: readonly Rule[];
 }
 
@@ -87,7 +108,15 @@ const scopeSchema = z.union([
 const messageText = textOf(1, 500);
 const messageSchema = z.union([messageText, z.strictObject({ "pt-BR": z.optional(messageText), en: z.optional(messageText) })]);
 
-function buildPolicySchema(condition: z.core.$ZodType) {
+/** The `charges` block as editors see it; `definePolicy` checks it with the rules of `computeCharges`. */
+const chargesSchema = z.strictObject({
+  finePercent: z.optional(PercentSchema),
+  monthlyInterestPercent: PercentSchema,
+  dayCount: z.optional(z.enum(["30", "actual"])),
+  rounding: z.optional(z.enum(["down", "up", "half-up", "half-even"])),
+});
+
+function buildPolicySchema(condition: z.core.$ZodType, charges: z.core.$ZodType) {
   const rule = z.strictObject({
     id: z.string().check(z.regex(RULE_ID)),
     description: z.optional(textUpTo(500)),
@@ -109,12 +138,13 @@ function buildPolicySchema(condition: z.core.$ZodType) {
     calendar: z.optional(z.unknown()),
     ignoreOverdueBelow: z.optional(textUpTo(40)),
     consumer: z.optional(z.boolean()),
+    charges: z.optional(charges),
     rules: z.array(rule).check(z.maxLength(200)),
   });
 }
 
 /** Validates the document's shape; conditions are checked by hand for precise issues. */
-const PolicyShape = buildPolicySchema(z.unknown());
+const PolicyShape = buildPolicySchema(z.unknown(), z.unknown());
 
 const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const ConditionJson: z.ZodMiniType = z.lazy(() =>
@@ -139,7 +169,7 @@ const ConditionJson: z.ZodMiniType = z.lazy(() =>
  * PolicySchema.safeParse(json).success;
  * ```
  */
-export const PolicySchema = buildPolicySchema(ConditionJson);
+export const PolicySchema = buildPolicySchema(ConditionJson, chargesSchema);
 
 /**
  * The error `definePolicy` throws: a {@link CreditBlockError} with code `INVALID_POLICY` and
@@ -187,6 +217,8 @@ export interface CheckedPolicy {
   readonly rules: readonly CheckedRule[];
   readonly digits: number;
   readonly ignoreBelowMinor: number;
+  /** The policy's charge terms parsed once (their `asOfDay` is set per decision), or null. */
+  readonly charges: ChargeTerms | null;
 }
 
 const OPS_BY_TYPE: Record<FactType, readonly Operator[]> = {
@@ -351,15 +383,36 @@ class Checker {
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
 const EXTRA_PLACEHOLDERS = new Set(["holdReason", "oldestOverdueDueDate", "rule"]);
 
-/** Methods whose immediate tenders are "pronto pagamento" under CDC art. 39 IX. */
-const PRONTO_PAGAMENTO: ReadonlySet<PaymentMethod> = new Set(["cash", "pix", "debit_card", "credit_card", "digital_wallet", "bank_transfer", "voucher"]);
+/**
+ * True when a scope reaches a tender paid at once: any immediate pair of the counter (cash, Pix,
+ * cards, a boleto paid before the goods leave, a cheque cashed at once…). Under CDC art. 39 IX
+ * every one of them is "pronto pagamento" for the consumer. @internal
+ */
+export function scopeReachesImmediate(scope: Scope): boolean {
+  const reaches = compileScope(scope);
+  return COUNTER_OPTIONS.some(([method, term]) => term === "immediate" && reaches(method, term));
+}
 
-/** True when a scope can reach an immediate tender paid by a pronto-pagamento method. @internal */
-export function scopeReachesProntoPagamento(scope: Scope): boolean {
-  if (scope === "credit") return false;
-  if (scope === "all") return true;
-  if (scope.terms && !scope.terms.includes("immediate")) return false;
-  return (scope.methods ?? PAYMENT_METHODS).some((m) => PRONTO_PAGAMENTO.has(m));
+const CHARGE_KEYS: ReadonlySet<string> = new Set(["finePercent", "monthlyInterestPercent", "dayCount", "rounding"]);
+
+/** Parses the policy's `charges` block with the terms of `computeCharges`; issues under `charges`. */
+function checkCharges(raw: unknown, p: { consumer: boolean; currency: string; calendar: unknown }, issues: Issue[]): ChargeTerms | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    issues.push(issue("charges", "invalid_type", { expected: "object", received: raw === null ? "null" : Array.isArray(raw) ? "array" : typeof raw }));
+    return null;
+  }
+  const before = issues.length;
+  for (const key of Object.keys(raw)) if (!CHARGE_KEYS.has(key)) issues.push(issue(`charges.${key}`, "unknown_key", { key }));
+  if (issues.length > before) return null;
+  try {
+    // The date is a placeholder: each decision sets its own `asOfDay`.
+    return parseTerms({ ...raw, asOf: "2000-01-01", consumer: p.consumer, currency: p.currency, ...(p.calendar === undefined ? {} : { calendar: p.calendar }) }, "charges");
+  } catch (error) {
+    if (!(error instanceof CreditBlockError)) throw error;
+    // Paths of keys the policy supplies itself (currency, calendar) are already reported at the top.
+    issues.push(...error.issues.filter((i) => !/^charges\.(asOf|consumer|currency|calendar)\b/.test(i.path)));
+    return null;
+  }
 }
 
 /** Validates and compiles a document's conditions. @internal */
@@ -372,7 +425,9 @@ export function checkPolicy(json: unknown): CheckedPolicy {
   const checker = new Checker(digits, currency);
   const consumer = doc?.consumer !== false;
   let ignoreBelowMinor = 0;
+  let charges: ChargeTerms | null = null;
   if (parsed.success) {
+    if (parsed.data.charges !== undefined) charges = checkCharges(parsed.data.charges, { consumer, currency, calendar: parsed.data.calendar }, issues);
     const p = parsed.data;
     if (p.calendar !== undefined) {
       try {
@@ -409,8 +464,13 @@ export function checkPolicy(json: unknown): CheckedPolicy {
     const before = checker.issues.length;
     const when = "when" in r ? checker.condition(r.when, `${path}.when`, 1, facts) : null;
     if (!("when" in r) && parsed.success) issues.push(issue(`${path}.when`, "required"));
-    if (consumer && r.action === "deny" && r.allowImmediateBlock !== true && isScope(r.scope) && scopeReachesProntoPagamento(r.scope)) {
-      issues.push(issue(`${path}.scope`, "policy.immediate_block"));
+    // CDC art. 39 IX: a consumer who pays at once may be neither refused nor kept waiting.
+    if (consumer && (r.action === "deny" || r.action === "review") && isScope(r.scope) && scopeReachesImmediate(r.scope)) {
+      if (r.allowImmediateBlock !== true) issues.push(issue(`${path}.scope`, "policy.immediate_block", { action: r.action }));
+      else {
+        const debt = [...facts].filter((f) => DEBT_FACTS.has(f));
+        if (debt.length > 0) issues.push(issue(`${path}.allowImmediateBlock`, "policy.immediate_block_debt", { facts: debt.join(", ") }));
+      }
     }
     for (const text of messageTexts(r.message)) {
       for (const m of text.matchAll(PLACEHOLDER)) {
@@ -431,11 +491,14 @@ export function checkPolicy(json: unknown): CheckedPolicy {
     consumer,
     rules: p.rules as unknown as Rule[],
   } as Policy);
-  return { policy, rules, digits, ignoreBelowMinor };
+  return { policy, rules, digits, ignoreBelowMinor, charges };
 }
 
 function isScope(scope: unknown): scope is Scope {
-  return scope === "all" || scope === "credit" || (typeof scope === "object" && scope !== null);
+  if (scope === "all" || scope === "credit") return true;
+  if (typeof scope !== "object" || scope === null) return false;
+  const { methods, terms } = scope as { methods?: unknown; terms?: unknown };
+  return (methods === undefined || Array.isArray(methods)) && (terms === undefined || Array.isArray(terms));
 }
 
 function messageTexts(message: unknown): string[] {

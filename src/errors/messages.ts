@@ -5,6 +5,8 @@
  * re-render them in another locale (see {@link localizeIssues}) or map them to its own UI.
  */
 
+import { labelOf } from "../i18n/labels.js";
+
 /** Locales the library writes messages in. `pt-BR` is the default for operator-facing text. */
 export type Locale = "pt-BR" | "en";
 
@@ -174,8 +176,8 @@ export const MESSAGES = {
     "pt-BR": (p) => `as condições passam de ${s(p, "max")} níveis de aninhamento`,
   },
   "policy.immediate_block": {
-    en: () => "this rule can deny a sale paid at once (à vista), which CDC art. 39 IX forbids for consumers; scope it to \"credit\" or set \"allowImmediateBlock\": true (B2B, fraud holds)",
-    "pt-BR": () => "esta regra pode recusar uma venda à vista, o que o CDC art. 39 IX proíbe para consumidores; restrinja a \"credit\" ou use \"allowImmediateBlock\": true (B2B, fraude)",
+    en: (p) => `this rule can ${s(p, "action") === "review" ? "hold for a supervisor" : "deny"} a sale paid at once (à vista), which CDC art. 39 IX forbids for consumers (waiting on a supervisor is a refusal too); scope it to "credit" or add "terms": ["deferred"], or set "allowImmediateBlock": true on a rule that uses no debt fact (fraud holds, tags)`,
+    "pt-BR": (p) => `esta regra pode ${s(p, "action") === "review" ? "deixar em espera de supervisor" : "recusar"} uma venda à vista, o que o CDC art. 39 IX proíbe para consumidores (esperar pelo supervisor também é recusa); restrinja a "credit" ou acrescente "terms": ["deferred"], ou use "allowImmediateBlock": true numa regra sem fatos de dívida (fraude, marcadores)`,
   },
   "policy.placeholder": {
     en: (p) => `unknown placeholder {${s(p, "name")}} in the message`,
@@ -186,8 +188,8 @@ export const MESSAGES = {
     "pt-BR": (p) => `a entrada ${s(p, "down")} deve ser menor que o principal ${s(p, "principal")}`,
   },
   "plan.rate_required": {
-    en: (p) => `system "${s(p, "system")}" needs monthlyRatePercent`,
-    "pt-BR": (p) => `o sistema "${s(p, "system")}" precisa de monthlyRatePercent`,
+    en: (p) => `system "${s(p, "system")}" needs monthlyRatePercent or yearlyRatePercent`,
+    "pt-BR": (p) => `o sistema "${s(p, "system")}" precisa de monthlyRatePercent ou yearlyRatePercent`,
   },
   "plan.too_small": {
     en: (p) => `${s(p, "count")} installments of ${s(p, "financed")} would be below one cent each`,
@@ -226,12 +228,38 @@ export const MESSAGES = {
     "pt-BR": () => "tPag 99 (Outros) exige xPag, a descrição do pagamento",
   },
   "sale.blocked": {
-    en: (p) => `${s(p, "method")} (${s(p, "term")}) ${s(p, "outcome") === "review" ? "needs a supervisor's approval" : "refused"}: ${s(p, "reason")}`,
-    "pt-BR": (p) => `${s(p, "method")} (${s(p, "term")}) ${s(p, "outcome") === "review" ? "precisa de aprovação do supervisor" : "recusado"}: ${s(p, "reason")}`,
+    en: (p) => `${labelOf("method", s(p, "method"), "en")} (${labelOf("term", s(p, "term"), "en")}) ${s(p, "outcome") === "review" ? "needs a supervisor's approval" : "refused"}: ${s(p, "reason")}`,
+    "pt-BR": (p) => `${labelOf("method", s(p, "method"), "pt-BR")} (${labelOf("term", s(p, "term"), "pt-BR")}) ${s(p, "outcome") === "review" ? "precisa de aprovação do supervisor" : "recusado"}: ${s(p, "reason")}`,
   },
   "duplicate_id": {
     en: (p) => `id "${s(p, "id")}" is used more than once (first at ${s(p, "first")})`,
     "pt-BR": (p) => `o id "${s(p, "id")}" aparece mais de uma vez (primeiro em ${s(p, "first")})`,
+  },
+  // ---- engine: consumer guards, tender terms (#14) ----
+  "policy.immediate_block_debt": {
+    en: (p) => `"allowImmediateBlock" cannot rest on a debt fact (${s(p, "facts")}): refusing a consumer who pays at once because of a debt is what CDC art. 39 IX forbids; keep such rules on "credit"`,
+    "pt-BR": (p) => `"allowImmediateBlock" não pode depender de fato de dívida (${s(p, "facts")}): recusar o consumidor que paga à vista por causa de dívida é o que o CDC art. 39 IX proíbe; mantenha essas regras em "credit"`,
+  },
+  "tender.contradictory_term": {
+    en: (p) => `${s(p, "method")} is credit by definition and cannot be paid "${s(p, "term")}"; send term "deferred" or another method`,
+    "pt-BR": (p) => `${s(p, "method")} (crediário) é crédito por definição e não pode ser "${s(p, "term")}"; envie term "deferred" ou outra forma de pagamento`,
+  },
+  // ---- interest cap, payoff, plans (#14) ----
+  "charges.interest_cap": {
+    en: (p) => `a consumer's late interest (juros de mora) may not exceed 1% a month (Súmula 379 STJ; Decreto 22.626/1933 art. 5; CC art. 406); got ${s(p, "value")}. For B2B terms set consumer: false`,
+    "pt-BR": (p) => `os juros de mora de consumidor não podem passar de 1% ao mês (Súmula 379 do STJ; Decreto 22.626/1933 art. 5º; CC art. 406); recebido ${s(p, "value")}. Para contratos B2B use consumer: false`,
+  },
+  "charges.daily_interest_cap": {
+    en: (p) => `a consumer's late interest may not exceed 1% a month (Súmula 379 STJ): ${s(p, "value")} a day on ${s(p, "base")} is above ${s(p, "maximum")} a day (1% ÷ 30 of the balance, rounded up to the cent). For B2B terms set consumer: false`,
+    "pt-BR": (p) => `os juros de mora de consumidor não podem passar de 1% ao mês (Súmula 379 do STJ): ${s(p, "value")} por dia sobre ${s(p, "base")} passa de ${s(p, "maximum")} por dia (1% ÷ 30 do saldo, arredondado para cima ao centavo). Para contratos B2B use consumer: false`,
+  },
+  "plan.rate_both": {
+    en: () => "give either monthlyRatePercent or yearlyRatePercent, not both",
+    "pt-BR": () => "informe monthlyRatePercent ou yearlyRatePercent, não ambos",
+  },
+  "plan.start_after_first_due": {
+    en: (p) => `the contract date ${s(p, "start")} is after the first due date ${s(p, "first")}`,
+    "pt-BR": (p) => `a data do contrato ${s(p, "start")} é posterior ao primeiro vencimento ${s(p, "first")}`,
   },
 } as const satisfies Record<string, Record<Locale, Template>>;
 

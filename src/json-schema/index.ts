@@ -33,6 +33,7 @@ const POLICY_FIELDS: Readonly<Record<string, string>> = {
   graceDays: "Carência: days after the due date before a título counts as overdue",
   ignoreOverdueBelow: "Open balances below this money amount do not count",
   consumer: "CDC guards on (default true)",
+  charges: "Multa and juros de mora that regularize adds to each título asked for (consumer caps: multa 2%, CDC art. 52 §1; juros 1% a.m., Súmula 379 STJ)",
 };
 const RULE_FIELDS: Readonly<Record<string, string>> = {
   id: "Stable rule id: letters, digits, _ . -",

@@ -29,7 +29,7 @@ export function formatMoney(value: MoneyInput, options: FormatMoneyOptions = {})
 /**
  * {@link formatMoney} for an amount the engine already holds in minor units: no parsing. @internal
  */
-export function formatMinor(minor: number, digits: number, currency: CurrencyCode, locale: Locale): string {
+export function formatMinor(minor: number | bigint, digits: number, currency: CurrencyCode, locale: Locale): string {
   return display(formatterFor(locale, currency, digits), minorToMoney(minor, digits));
 }
 

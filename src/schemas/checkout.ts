@@ -20,18 +20,49 @@ export const TERMS = ["immediate", "deferred"] as const;
 export type Term = (typeof TERMS)[number];
 
 /**
- * A tender's term when it does not say: `store_credit` (crediário) and `boleto` (boleto a prazo)
- * are `deferred`; every other method is `immediate`. A credit-card sale in installments is still
- * `immediate` for the store, since the card issuer carries the risk.
+ * A tender's term when it does not say: `store_credit` (crediário), `boleto` (boleto a prazo) and
+ * `check` (a cheque pré-datado is credit the store carries until it clears) are `deferred`; every
+ * other method is `immediate`. A cheque cashed at once may be sent with `term: "immediate"`. A
+ * credit-card sale in installments is still `immediate` for the store: the card issuer carries
+ * the risk (the store is paid by the acquirer), so CDC art. 39 IX protects it like cash
+ * (https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm).
  *
  * @example
  * ```ts
  * defaultTerm("boleto"); // "deferred"
+ * defaultTerm("check"); // "deferred"
  * defaultTerm("credit_card"); // "immediate"
  * ```
  */
 export function defaultTerm(method: PaymentMethod): Term {
-  return method === "store_credit" || method === "boleto" ? "deferred" : "immediate";
+  return method === "store_credit" || method === "boleto" || method === "check" ? "deferred" : "immediate";
+}
+
+/**
+ * The method × term pairs that exist at a counter, in a fixed order: what a decision's `options`
+ * list. Cash, Pix, cards, vouchers, wallets and transfers are paid at once only; `boleto`,
+ * `check` and `other` exist both ways (a boleto paid before the goods leave, a cheque cashed at
+ * once); `store_credit` (crediário, fiado) is credit by definition.
+ *
+ * @example
+ * ```ts
+ * COUNTER_OPTIONS.some(([m, t]) => m === "cash" && t === "deferred"); // false
+ * COUNTER_OPTIONS.some(([m, t]) => m === "check" && t === "deferred"); // true
+ * ```
+ */
+export const COUNTER_OPTIONS: readonly (readonly [PaymentMethod, Term])[] = [
+  ["cash", "immediate"], ["pix", "immediate"], ["debit_card", "immediate"], ["credit_card", "immediate"],
+  ["voucher", "immediate"], ["digital_wallet", "immediate"], ["bank_transfer", "immediate"],
+  ["boleto", "immediate"], ["boleto", "deferred"], ["check", "immediate"], ["check", "deferred"],
+  ["store_credit", "deferred"], ["other", "immediate"], ["other", "deferred"],
+];
+
+/**
+ * True when a method cannot take a term: `store_credit` paid `immediate` is a contradiction (crediário is credit by definition), so it is refused rather
+ * than guessed. @internal
+ */
+export function contradictoryTerm(method: unknown, term: unknown): boolean {
+  return method === "store_credit" && term === "immediate";
 }
 
 /** A tender with its term made explicit (the method's default when absent). @internal */
@@ -109,12 +140,18 @@ function build(currency: CurrencyCode) {
     overrides: z.optional(z.array(override).check(z.maxLength(LIMITS.overrides))),
   });
 
-  const tenderShape = z.strictObject({
-    method: z.enum(PAYMENT_METHODS),
-    amount: positive,
-    term: z.optional(z.enum(TERMS)),
-    installments: z.optional(wholeNumber(1, 420)),
-  });
+  const tenderShape = z
+    .strictObject({
+      method: z.enum(PAYMENT_METHODS),
+      amount: positive,
+      term: z.optional(z.enum(TERMS)),
+      installments: z.optional(wholeNumber(1, 420)),
+    })
+    .check(
+      z.superRefine((t, ctx) => {
+        if (contradictoryTerm(t.method, t.term)) addIssue(ctx, "tender.contradictory_term", { method: t.method, term: String(t.term) }, ["term"]);
+      }),
+    );
   const tender = z.pipe(tenderShape, z.transform(withTerm));
 
   const saleOf = <T extends z.core.$ZodType>(item: T) => z.strictObject({ tenders: z.array(item).check(z.minLength(1), z.maxLength(LIMITS.tenders)) });

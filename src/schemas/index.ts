@@ -4,7 +4,7 @@
  * @module schemas
  */
 export {
-  CheckoutRequestSchema, checkoutSchemas, CustomerSchema, defaultTerm, LIMITS, OverrideSchema, PAYMENT_METHODS,
+  CheckoutRequestSchema, checkoutSchemas, COUNTER_OPTIONS, CustomerSchema, defaultTerm, LIMITS, OverrideSchema, PAYMENT_METHODS,
   RECEIVABLE_STATUSES, ReceivableSchema, TenderSchema, TERMS,
   type CheckoutRequest, type CheckoutRequestInput, type CheckoutSchemas, type Customer, type CustomerInput, type Override,
   type OverrideInput, type PaymentMethod, type Receivable, type ReceivableInput, type ReceivableStatus, type Tender,

@@ -57,19 +57,26 @@ describe("definePolicy", () => {
     expect(e.issues.find((i) => i.path === "rules[3].when.value")?.message).toContain("is money, not a count");
   });
 
-  it("refuses a rule that can deny a cash sale under consumer: true, citing CDC art. 39 IX", () => {
+  it("refuses a rule that can deny or hold a sale paid at once under consumer: true, citing CDC art. 39 IX", () => {
     const denyCash = { id: "x", version: 1, rules: [{ id: "no-cash", when: { fact: "overdueCount", op: "gt", value: 0 }, scope: { methods: ["cash"] }, action: "deny" }] };
     const issues = issuesOf(() => definePolicy(denyCash));
     expect(issues).toEqual([expect.objectContaining({ path: "rules[0].scope", code: "policy.immediate_block" })]);
     expect(issues[0]?.message).toContain("CDC art. 39 IX");
     expect(issuesOf(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], scope: "all" }] }))[0]?.code).toBe("policy.immediate_block");
-    // allowed: a deferred-only scope, an explicit B2B/fraud flag, a review, or consumer: false
-    expect(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], scope: { methods: ["cash"], terms: ["deferred"] } }] })).not.toThrow();
-    expect(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], allowImmediateBlock: true }] })).not.toThrow();
-    expect(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], action: "review" }] })).not.toThrow();
+    // a supervisor review of a cash sale because of a debt is a refusal in waiting
+    expect(issuesOf(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], action: "review" }] }))[0]?.code).toBe("policy.immediate_block");
+    // a boleto or a cheque paid at once is paid at once too
+    expect(issuesOf(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], scope: { methods: ["check", "boleto"] } }] }))[0]?.code).toBe("policy.immediate_block");
+    // allowImmediateBlock cannot rest on a debt fact
+    const flagged = issuesOf(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], allowImmediateBlock: true }] }));
+    expect(flagged).toEqual([expect.objectContaining({ path: "rules[0].allowImmediateBlock", code: "policy.immediate_block_debt" })]);
+    expect(flagged[0]?.message).toContain("overdueCount");
+    // allowed: a deferred-only scope, a warn, a fraud tag with the flag, or consumer: false
+    expect(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], scope: { methods: ["cash", "check", "boleto"], terms: ["deferred"] } }] })).not.toThrow();
+    expect(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], action: "warn" }] })).not.toThrow();
+    expect(() => definePolicy({ ...denyCash, rules: [{ id: "fraud", when: { fact: "tags", op: "includes", value: "fraude" }, scope: "all", action: "review", allowImmediateBlock: true }] })).not.toThrow();
     expect(() => definePolicy({ ...denyCash, consumer: false })).not.toThrow();
-    // a cheque or a boleto paid at once is not "pronto pagamento" in cash: stores may refuse them
-    expect(() => definePolicy({ ...denyCash, rules: [{ ...denyCash.rules[0], scope: { methods: ["check", "boleto"] } }] })).not.toThrow();
+    expect(() => definePolicy({ ...denyCash, consumer: false, rules: [{ ...denyCash.rules[0], action: "review" }] })).not.toThrow();
   });
 
   it("compares facts with facts, scaled exactly", () => {

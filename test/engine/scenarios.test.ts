@@ -59,8 +59,16 @@ describe("checkout stories", () => {
     for (const method of ["cash", "pix", "debit_card", "credit_card"]) expect(optionOf(d, method, "immediate")).toBe("allow");
     expect(optionOf(d, "store_credit", "deferred")).toBe("deny");
     expect(d.reasons).toEqual([{ rule: "overdue", code: "OVERDUE", action: "deny", message: "2 títulos vencidos, o mais antigo há 40 dias, R$ 389,90 em atraso" }]);
-    expect(d.regularize).toEqual({ payAtLeast: "389.90", receivableIds: ["t1", "t2"] });
+    expect(d.regularize).toEqual({
+      payAtLeast: "389.90",
+      receivableIds: ["t1", "t2"],
+      items: [
+        { id: "t1", open: "289.90", fine: "0.00", interest: "0.00", total: "289.90", because: "overdue" },
+        { id: "t2", open: "100.00", fine: "0.00", interest: "0.00", total: "100.00", because: "overdue" },
+      ],
+    });
     expect(d.customerMessage).not.toMatch(/R\$|título|vencid/);
+    expect(d.customerMessage).toBe("Pagamento a prazo indisponível no momento. Pagamento à vista disponível: dinheiro, Pix, cartão de débito, cartão de crédito e outras.");
     expect(d.facts).toMatchObject({ overdueBalance: "389.90", overdueCount: 2, maxDaysOverdue: 40, exposureAfterSale: "739.90" });
   });
 
@@ -80,7 +88,9 @@ describe("checkout stories", () => {
     expect(d.outcome).toBe("review");
     expect(d.status).toBe("restricted");
     expect(d.reasons[0]?.message).toBe("limite R$ 1.000,00, exposição com esta venda R$ 1.100,00 (a prazo nesta venda: R$ 300,00)");
-    expect(d.regularize).toEqual({ payAtLeast: "100.00", receivableIds: ["t1"] });
+    // Whole títulos only: collecting R$ 100,00 of t1 would leave a residue the cashier cannot explain.
+    expect(d.regularize).toEqual({ payAtLeast: "700.00", receivableIds: ["t1"], items: [{ id: "t1", open: "700.00", fine: "0.00", interest: "0.00", total: "700.00", because: "limit" }] });
+    expect(d.customerMessage).toMatch(/^Pagamento a prazo sujeito a aprovação\. Pagamento à vista disponível: dinheiro, Pix/);
   });
 
   it("a supervisor release allows until it expires, and only up to its cap", () => {
@@ -114,7 +124,12 @@ describe("checkout stories", () => {
     const d = gate.decide({ asOf: AS_OF, customer: { id: "c1" }, receivables: [{ id: "t1", amount: "50.00", dueDate: "2026-09-01" }] });
     expect(d.tenders).toEqual([]);
     expect(d.outcome).toBe("allow");
-    expect(d.options).toHaveLength(22);
+    // Only the pairs that exist at a counter: no cash on credit, no crediário paid at once.
+    expect(d.options.map((o) => `${o.method}/${o.term}`)).toEqual([
+      "cash/immediate", "pix/immediate", "debit_card/immediate", "credit_card/immediate", "voucher/immediate",
+      "digital_wallet/immediate", "bank_transfer/immediate", "boleto/immediate", "boleto/deferred",
+      "check/immediate", "check/deferred", "store_credit/deferred", "other/immediate", "other/deferred",
+    ]);
     expect(d.status).toBe("restricted");
   });
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import {
   addDays, ageReceivables, allocate, checkoutSchemas, computeCharges, evaluateProposal, planCollection, planInstallments, profileCustomer, quotePayoff,
   type NegotiationPolicy, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
-  parseInput, sumMoney, createCreditGate, definePolicy, type CheckoutRequestInput, type CustomerInput, type Receivable, type ReceivableInput,
+  parseInput, sumMoney, createCreditGate, definePolicy, labelOf, type CheckoutRequestInput, type CustomerInput, type Receivable, type ReceivableInput,
 } from "credit-block";
 
 /** The fictional store of the demo and the examples. */
@@ -107,7 +107,7 @@ export function negotiationSection(data: SampleStore, root = packageRoot()): str
     contractMonthlyRatePercent: "2.5",
   });
   const lines = [
-    `Negociação de ${debtor.customerId} (perfil ${profile.segment}: ${(profile.onTimePercent ?? "—").replace(".", ",")}% dos títulos em dia, pior atraso ${profile.worstDaysLate} dias)`,
+    `Negociação de ${debtor.customerId} (perfil ${labelOf("segment", profile.segment)}: ${(profile.onTimePercent ?? "—").replace(".", ",")}% dos títulos em dia, pior atraso ${profile.worstDaysLate} dias)`,
     `  quitação hoje: bruto ${formatMoney(quote.gross)} (multa ${formatMoney(quote.totals.fine)}, juros ${formatMoney(quote.totals.interest)}, redução por antecipação ${formatMoney(quote.totals.earlyPaymentReduction)})`,
     `  desconto ${formatMoney(quote.discount)} (100% dos juros, 50% da multa) → à vista ${formatMoney(quote.net)}, válido até ${quote.validUntil}`,
   ];
@@ -144,8 +144,8 @@ export function collectionSection(data: SampleStore): string[] {
   });
   const byChannel = new Map<string, number>();
   for (const s of steps) byChannel.set(s.channel, (byChannel.get(s.channel) ?? 0) + 1);
-  const lines = [`Cobrança de ${data.asOf}: ${steps.length} contatos (${[...byChannel.entries()].map(([k, v]) => `${v} ${k}`).join(", ")}), no máximo um por cliente`];
-  for (const s of steps.slice(0, 3)) lines.push(`  ${s.customerId} ${s.channel.padEnd(8)} ${s.message}`);
+  const lines = [`Cobrança de ${data.asOf}: ${steps.length} contatos (${[...byChannel.entries()].map(([k, v]) => `${v} por ${labelOf("channel", k)}`).join(", ")}), no máximo um por cliente`];
+  for (const s of steps.slice(0, 3)) lines.push(`  ${s.customerId} ${labelOf("channel", s.channel).padEnd(9)} ${s.message}`);
   return lines;
 }
 
@@ -154,7 +154,6 @@ function down(total: string): string {
   return allocate(total, ["20", "80"])[0] ?? "0.00";
 }
 
-/** Three customers of the sample store at the counter, one of each grade. */
 /** Three customers of the sample store at the counter, one of each grade. */
 export function decisionsSection(data: SampleStore, root = packageRoot()): string[] {
   const gate = createCreditGate(definePolicy(readJson(root, "examples/policy.json")));
@@ -172,10 +171,14 @@ export function decisionsSection(data: SampleStore, root = packageRoot()): strin
     const d = gate.decide(request);
     if (picked.has(d.status) || d.status === "warning") continue;
     picked.add(d.status);
-    lines.push(`${row.id}: ${d.status.toUpperCase()} — venda ${d.outcome}`);
-    for (const r of d.reasons) lines.push(`  ${r.action}: ${r.message}`);
-    if (d.status !== "clear") lines.push(`  pode pagar à vista com: ${d.options.filter((o) => o.term === "immediate" && o.outcome === "allow" && ["cash", "pix", "debit_card", "credit_card"].includes(o.method)).map((o) => o.method).join(", ") || "nenhum"}`);
-    if (d.regularize) lines.push(`  para liberar o crediário: pagar ${formatMoney(d.regularize.payAtLeast)} (títulos ${d.regularize.receivableIds.join(", ")})`);
+    lines.push(`${row.id}: ${labelOf("status", d.status).toUpperCase()} — venda no crediário ${labelOf("outcome", d.outcome)}`);
+    for (const r of d.reasons) lines.push(`  ${labelOf("action", r.action)}: ${r.message}`);
+    if (d.status !== "clear") lines.push(`  pode pagar à vista com: ${d.options.filter((o) => o.term === "immediate" && o.outcome === "allow" && ["cash", "pix", "debit_card", "credit_card"].includes(o.method)).map((o) => labelOf("method", o.method)).join(", ") || "nenhuma forma"}`);
+    if (d.regularize) {
+      lines.push(`  para liberar o crediário: receber ${formatMoney(d.regularize.payAtLeast)} (títulos inteiros, do mais antigo)`);
+      for (const i of d.regularize.items) lines.push(`    ${i.id} (${labelOf("because", i.because)}): ${formatMoney(i.open)} + multa ${formatMoney(i.fine)} + juros ${formatMoney(i.interest)} = ${formatMoney(i.total)}`);
+    }
+    if (d.customerMessage) lines.push(`  para o cliente: "${d.customerMessage}"`);
     if (picked.size === 3) break;
   }
   return lines;
