@@ -126,6 +126,8 @@ interface CompiledRule {
   readonly reachesDeferred: boolean;
   /** Bit i set: the rule reaches `IMMEDIATE[i]`. */
   readonly immediateMask: number;
+  /** It reaches some pair of the counter (a scope such as debit card on credit reaches none). */
+  readonly reachesCounter: boolean;
   /** Literal day counts this rule compares `maxDaysOverdue` with, for `nextChange`. */
   readonly dayThresholds: readonly number[];
 }
@@ -247,6 +249,7 @@ class Gate implements CreditGate {
         scope,
         reachesDeferred: PAYMENT_METHODS.some((m) => scope(m, "deferred")),
         immediateMask: IMMEDIATE.reduce((mask, [m, t], i) => (scope(m, t) ? mask | (1 << i) : mask), 0),
+        reachesCounter: COUNTER_OPTIONS.some(([m, t]) => scope(m, t)),
         dayThresholds: dayThresholds(r.when),
       };
     });
@@ -543,13 +546,13 @@ function blocksCredit(f: { readonly rule: CompiledRule; readonly released: Relea
 /**
  * The customer grade from the fired rules alone (no messages, so `nextChange` can scan dates with
  * it): blocked when every immediate pair of the counter is refused or held, restricted when any
- * option is, warning when only warnings fired.
+ * option is, warning when only warnings (or rules that reach no option) fired.
  */
 function gradeOf(fired: readonly { readonly rule: CompiledRule; readonly released: Release | null }[]): CustomerStatus {
   let restricted = false;
   let immediate = 0;
   for (const { rule, released } of fired) {
-    if (released || rule.rule.action === "warn") continue;
+    if (released || rule.rule.action === "warn" || !rule.reachesCounter) continue;
     restricted = true;
     immediate |= rule.immediateMask;
   }
