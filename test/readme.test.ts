@@ -22,6 +22,7 @@ const AMBIENT: Readonly<Record<string, string>> = {
   policyJson: `declare const policyJson: import("credit-block").PolicyDocument;`,
   policy: `declare const policy: import("credit-block").PolicyDocument;`,
   gate: `declare const gate: import("credit-block").CreditGate;`,
+  decision: `declare const decision: import("credit-block").Decision;`,
   asOf: `declare const asOf: string;`,
   customer: `declare const customer: import("credit-block").CustomerInput;`,
   receivables: `declare const receivables: import("credit-block").ReceivableInput[];`,
