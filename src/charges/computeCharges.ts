@@ -8,7 +8,7 @@ import { divideFor, roundDec, type RoundingMode } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money } from "../money/toMoney.js";
 import { checkoutSchemas, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
-import { ChargeTermsSchema, type ChargeTermsInput } from "./terms.js";
+import { ChargeTermsSchema, CONSUMER_MAX_FINE_PERCENT, CONSUMER_MAX_MONTHLY_INTEREST_PERCENT, type ChargeTermsInput } from "./terms.js";
 
 /** What one título owes at a date: principal and each late charge, each rounded once. */
 export interface Charges {
@@ -61,6 +61,8 @@ export function parseTerms(input: unknown, path = "terms") {
     calendar: compileCalendar(t.calendar as CalendarOptions | undefined, `${path}.calendar`),
     currency,
     digits,
+    /** Where these terms sit in the caller's input, for errors found at compute time. */
+    path,
   };
 }
 
@@ -86,6 +88,13 @@ export function parseTerms(input: unknown, path = "terms") {
  *   `compounding: "daily"` only for contracts that say so. Or a fixed value per day
  *   (`dailyInterestAmount`, CNAB 240 juros code 1). The rate is always the caller's: the agreed
  *   rate, or the taxa legal of CC art. 406 (Selic − IPCA, Lei 14.905/2024), which changes monthly.
+ *   For consumers the agreed rate may not exceed **1% a.m.** (Súmula 379 STJ: "os juros moratórios
+ *   poderão ser convencionados até o limite de 1% ao mês"; Decreto 22.626/1933 art. 5; CC art. 406,
+ *   https://www.planalto.gov.br/ccivil_03/leis/2002/l10406compilada.htm): a higher
+ *   `monthlyInterestPercent` is refused (`charges.interest_cap`), and so is a `dailyInterestAmount`
+ *   above 1% ÷ 30 of the (corrected) open balance per day, rounded up to the cent as banks register
+ *   the CNAB "valor por dia" (`charges.daily_interest_cap` at `terms.dailyInterestAmount`, checked
+ *   when charges accrue, since it depends on the balance). `consumer: false` lifts both.
  * - **Freeze** (`freezeOn`): no charge accrues after it (an agreement, a court hearing — CDC art.
  *   104-A §2 interrupts mora charges of an absent creditor).
  * - **Rounding**: each charge is rounded to the cent once, `down` by default: rounding up risks an
@@ -101,6 +110,12 @@ export function parseTerms(input: unknown, path = "terms") {
  *   { asOf: "2026-11-13", finePercent: "2", monthlyInterestPercent: "1" },
  * );
  * // { principal: "100.00", correction: "0.00", fine: "2.00", interest: "0.33", total: "102.33", daysLate: 10, … }
+ *
+ * // Juros de mora above 1% a.m. for a consumer: CreditBlockError, issue
+ * // { path: "terms.monthlyInterestPercent", code: "charges.interest_cap" } (Súmula 379 STJ).
+ * computeCharges({ id: "t1", amount: "100.00", dueDate: "2026-11-03" }, { asOf: "2026-11-13", monthlyInterestPercent: "2" });
+ * // R$ 0,04 a day on R$ 100,00 is above 1% a.m. (0.0333… rounded up = R$ 0,04 is the most): refused only above it.
+ * computeCharges({ id: "t1", amount: "100.00", dueDate: "2026-11-03" }, { asOf: "2026-11-13", dailyInterestAmount: "0.05" }); // throws
  * ```
  */
 export function computeCharges(receivable: ReceivableInput, terms: ChargeTermsInput): Charges {
@@ -141,8 +156,8 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
 
   let fine: Dec;
   if (t.fineAmount !== undefined) {
-    if (t.consumer && t.fineAmount.greaterThan(corrected.times("0.02"))) {
-      throw new CreditBlockError("INVALID_INPUT", [issue("terms.fineAmount", "charges.fine_cap", { value: decToMoney(t.fineAmount, t.digits) })]);
+    if (t.consumer && t.fineAmount.greaterThan(corrected.times(CONSUMER_MAX_FINE_PERCENT).div(100))) {
+      throw new CreditBlockError("INVALID_INPUT", [issue(`${t.path}.fineAmount`, "charges.fine_cap", { value: decToMoney(t.fineAmount, t.digits) })]);
     }
     fine = t.fineAmount;
   } else {
@@ -151,6 +166,16 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
 
   let interest: Dec;
   if (t.dailyAmount !== undefined) {
+    if (t.consumer) {
+      // 1% a.m. of the balance the juros run on, per day of a 30-day month, rounded UP to the
+      // cent: banks register the CNAB "valor por dia" rounded up, so that cent is tolerated.
+      const maximum = roundDec(divideFor("up", corrected.times(CONSUMER_MAX_MONTHLY_INTEREST_PERCENT), 3000), "up", t.digits);
+      if (t.dailyAmount.greaterThan(maximum)) {
+        throw new CreditBlockError("INVALID_INPUT", [issue(`${t.path}.dailyInterestAmount`, "charges.daily_interest_cap", {
+          value: decToMoney(t.dailyAmount, t.digits), maximum: decToMoney(maximum, t.digits), base: decToMoney(roundDec(corrected, "half-up", t.digits), t.digits),
+        })]);
+      }
+    }
     interest = t.dailyAmount.times(days);
   } else {
     const rate = t.monthlyRate ?? new D(0);

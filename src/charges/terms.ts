@@ -53,6 +53,31 @@ export const CorrectionSchema = z.strictObject({
   to: z.optional(MonthSchema),
 });
 
+/**
+ * Highest multa a consumer may be charged, in percent of the installment: CDC art. 52 §1
+ * (https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm).
+ *
+ * @example
+ * ```ts
+ * CONSUMER_MAX_FINE_PERCENT; // 2
+ * ```
+ */
+export const CONSUMER_MAX_FINE_PERCENT = 2;
+
+/**
+ * Highest juros de mora a consumer may be charged, in percent a month: Súmula 379 STJ ("os juros
+ * moratórios poderão ser convencionados até o limite de 1% ao mês"), Decreto 22.626/1933 art. 5
+ * (https://www.planalto.gov.br/ccivil_03/decreto/d22626.htm), CC art. 406
+ * (https://www.planalto.gov.br/ccivil_03/leis/2002/l10406compilada.htm). It caps late interest
+ * only: the remuneratory rate of a financing or an installment plan is another thing.
+ *
+ * @example
+ * ```ts
+ * CONSUMER_MAX_MONTHLY_INTEREST_PERCENT; // 1
+ * ```
+ */
+export const CONSUMER_MAX_MONTHLY_INTEREST_PERCENT = 1;
+
 const percentUpTo = (max: number) =>
   PercentSchema.check(
     z.superRefine((value, ctx) => {
@@ -65,9 +90,19 @@ const percentUpTo = (max: number) =>
  * codes: multa as percent or value; juros as % per month or value per day), so a POS can mirror
  * what the bank will charge.
  *
+ * For consumers (`consumer` absent or `true`) a `finePercent` above 2% (CDC art. 52 §1) and a
+ * `monthlyInterestPercent` above 1% a.m. (Súmula 379 STJ; Decreto 22.626/1933 art. 5,
+ * https://www.planalto.gov.br/ccivil_03/decreto/d22626.htm) are refused (`charges.fine_cap`,
+ * `charges.interest_cap`); `consumer: false` (B2B) lifts both. Every document that carries late
+ * charges (a credit policy's `charges`, a negotiation policy's `lateCharges`) is read with these
+ * rules, so the caps hold there too. Fixed values (`fineAmount`, `dailyInterestAmount`) depend
+ * on the balance and are checked when the charges are computed.
+ *
  * @example
  * ```ts
  * ChargeTermsSchema.parse({ asOf: "2026-11-23", finePercent: "2", monthlyInterestPercent: "1" });
+ * z.safeParse(ChargeTermsSchema, { asOf: "2026-11-23", monthlyInterestPercent: "2" }).success; // false: charges.interest_cap
+ * ChargeTermsSchema.parse({ asOf: "2026-11-23", monthlyInterestPercent: "2", consumer: false }); // B2B
  * ```
  */
 export const ChargeTermsSchema = z
@@ -103,8 +138,44 @@ export const ChargeTermsSchema = z
         if (t.compounding === "daily" && t.monthlyInterestPercent === undefined) {
           addIssue(ctx, "charges.one_of", { a: "compounding: daily", b: "dailyInterestAmount" }, ["compounding"]);
         }
-        const fine = decimalOrNull(t.finePercent);
-        if (t.consumer !== false && fine?.greaterThan(2)) addIssue(ctx, "charges.fine_cap", { value: `${fine.toString()}%` }, ["finePercent"]);
+        checkConsumerCaps(t, ctx);
+      },
+      { when: () => true },
+    ),
+  );
+
+/**
+ * Consumer caps of the late charges (when `consumer` is not `false`): multa at most 2% (CDC art.
+ * 52 §1) and juros de mora at most 1% a.m. (Súmula 379 STJ; Decreto 22.626/1933 art. 5; CC art.
+ * 406). Values may be raw (not yet transformed): unreadable ones are reported by their own field.
+ * @internal
+ */
+function checkConsumerCaps(t: { consumer?: unknown; finePercent?: unknown; monthlyInterestPercent?: unknown }, ctx: Parameters<typeof addIssue>[0]): void {
+  if (t.consumer === false) return;
+  const fine = decimalOrNull(t.finePercent);
+  if (fine?.greaterThan(CONSUMER_MAX_FINE_PERCENT)) addIssue(ctx, "charges.fine_cap", { value: `${fine.toString()}%` }, ["finePercent"]);
+  const rate = decimalOrNull(t.monthlyInterestPercent);
+  if (rate?.greaterThan(CONSUMER_MAX_MONTHLY_INTEREST_PERCENT)) addIssue(ctx, "charges.interest_cap", { value: `${rate.toString()}%` }, ["monthlyInterestPercent"]);
+}
+
+/**
+ * Late-charge terms given as percentages only, without a date: what a policy document carries
+ * (a negotiation policy's `lateCharges`), to be applied at each título's own date. Same fields,
+ * ranges and consumer caps as {@link ChargeTermsSchema}. @internal
+ */
+export const PercentChargeTermsSchema = z
+  .strictObject({
+    finePercent: z.optional(percentUpTo(100)),
+    monthlyInterestPercent: percentUpTo(100),
+    dayCount: z.optional(z.enum(["30", "actual"])),
+    rounding: z.optional(z.enum(ROUNDING_MODES as [string, ...string[]])),
+    consumer: z.optional(z.boolean()),
+  })
+  .check(
+    z.superRefine(
+      (t, ctx) => {
+        if (typeof t !== "object" || (t as unknown) === null) return;
+        checkConsumerCaps(t, ctx);
       },
       { when: () => true },
     ),

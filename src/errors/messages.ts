@@ -196,8 +196,8 @@ export const MESSAGES = {
     "pt-BR": (p) => `${s(p, "count")} parcelas de ${s(p, "financed")} ficariam abaixo de um centavo cada`,
   },
   "payoff.valid_days": {
-    en: () => "an offer must stay valid for at least 2 days (CDC art. 54-B §1)",
-    "pt-BR": () => "a oferta deve valer por pelo menos 2 dias (CDC art. 54-B §1)",
+    en: () => "an offer must stay valid for at least 2 days (CDC art. 54-B III)",
+    "pt-BR": () => "a oferta deve valer por pelo menos 2 dias (CDC art. 54-B III)",
   },
   "proposal.limit": {
     en: (p) => `${s(p, "limit")}: ${s(p, "required")} required, ${s(p, "proposed")} proposed`,
@@ -246,8 +246,8 @@ export const MESSAGES = {
   },
   // ---- interest cap, payoff, plans (#14) ----
   "charges.interest_cap": {
-    en: (p) => `a consumer's late interest (juros de mora) may not exceed 1% a month (Súmula 379 STJ; Decreto 22.626/1933 art. 5; CC art. 406); got ${s(p, "value")}. For B2B terms set consumer: false`,
-    "pt-BR": (p) => `os juros de mora de consumidor não podem passar de 1% ao mês (Súmula 379 do STJ; Decreto 22.626/1933 art. 5º; CC art. 406); recebido ${s(p, "value")}. Para contratos B2B use consumer: false`,
+    en: (p) => `a consumer's late interest (juros de mora) may not exceed 1% a month (Súmula 379 STJ; Decreto 22.626/1933 art. 5; CC art. 406); got ${s(p, "value")} a month. For B2B terms set consumer: false`,
+    "pt-BR": (p) => `os juros de mora de consumidor não podem passar de 1% ao mês (Súmula 379 do STJ; Decreto 22.626/1933 art. 5º; CC art. 406); recebido ${s(p, "value")} ao mês. Para contratos B2B use consumer: false`,
   },
   "charges.daily_interest_cap": {
     en: (p) => `a consumer's late interest may not exceed 1% a month (Súmula 379 STJ): ${s(p, "value")} a day on ${s(p, "base")} is above ${s(p, "maximum")} a day (1% ÷ 30 of the balance, rounded up to the cent). For B2B terms set consumer: false`,

@@ -10,6 +10,7 @@ import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMo
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { CurrencyCodeSchema, DocumentVersionSchema, ISODateSchema, LocaleSchema, MoneyTextSchema, PercentSchema, textOf, wholeNumber } from "../schemas/primitives.js";
 import type { PaymentSegment } from "../profile/profileCustomer.js";
+import { PercentChargeTermsSchema } from "../charges/terms.js";
 import { planInstallments, type InstallmentPlan } from "./planInstallments.js";
 
 const SegmentSchema = z.enum(["punctual", "occasional", "chronic", "new"]);
@@ -19,6 +20,11 @@ const LimitsSchema = z.strictObject({
   minDownPayment: z.optional(MoneyTextSchema),
   maxInstallments: z.optional(wholeNumber(0, 420)),
   minInstallment: z.optional(MoneyTextSchema),
+  /**
+   * Highest financing rate of the agreement's installments, % a.m. This is remuneratory interest
+   * (the price of the new credit), not juros de mora, so the 1% a.m. consumer cap on mora (Súmula
+   * 379 STJ) does not apply to it; the mora of a late installment is `lateCharges`.
+   */
   maxMonthlyRatePercent: z.optional(PercentSchema),
   maxDiscountPercent: z.optional(PercentSchema),
 });
@@ -28,12 +34,22 @@ const LimitsSchema = z.strictObject({
  * become more flexible as time passes; good payers get better terms). The first matching tier
  * wins; its limits override `limits`.
  *
+ * Two rates differ in law. `maxMonthlyRatePercent` and a proposal's `monthlyRatePercent` are the
+ * agreement's **financing** (remuneratory) rate. `lateCharges` are the **mora** charges of an
+ * installment of the agreement paid late — multa and juros de mora, as for `computeCharges` —
+ * which CDC art. 52 II asks the offer to disclose ("montante dos juros de mora"); they are read
+ * with the charge-terms rules, so for consumers (`lateCharges.consumer` absent or true) the multa
+ * is capped at 2% (CDC art. 52 §1) and the juros de mora at 1% a.m. (Súmula 379 STJ: "os juros
+ * moratórios poderão ser convencionados até o limite de 1% ao mês"; Decreto 22.626/1933 art. 5).
+ * Súmula 379 speaks of juros moratórios only; the financing rate is not capped at 1% here.
+ *
  * @example
  * ```ts
  * NegotiationPolicySchema.parse({
  *   id: "acordos", version: 1,
  *   limits: { minDownPaymentPercent: "20", maxInstallments: 6, minInstallment: "50.00", maxMonthlyRatePercent: "1.99", maxDiscountPercent: "10" },
  *   tiers: [{ when: { minDaysOverdue: 180 }, limits: { minDownPaymentPercent: "10", maxInstallments: 12, maxDiscountPercent: "40" } }],
+ *   lateCharges: { finePercent: "2", monthlyInterestPercent: "1" },
  * });
  * ```
  */
@@ -45,6 +61,8 @@ export const NegotiationPolicySchema = z.strictObject({
   locale: LocaleSchema,
   system: z.optional(z.enum(["price", "sac", "none"])),
   limits: LimitsSchema,
+  /** Multa and juros de mora of a late installment of the agreement, disclosed on every offer. */
+  lateCharges: z.optional(PercentChargeTermsSchema),
   tiers: z.optional(
     z
       .array(
@@ -74,6 +92,7 @@ export interface Proposal {
   readonly downPayment?: MoneyInput;
   /** Installments after the down payment; 0 = everything at once. */
   readonly installments: number;
+  /** Financing (remuneratory) rate of the installments, % a.m.; default the policy's maximum. */
   readonly monthlyRatePercent?: string | number;
   readonly discountPercent?: string | number;
   readonly firstDueDate?: ISODate;
@@ -96,6 +115,20 @@ export interface Offer {
   /** The debt after the discount. */
   readonly total: Money;
   readonly plan: InstallmentPlan | null;
+  /**
+   * The mora charges of a late installment (the policy's `lateCharges`, canonical), for the
+   * disclosure of CDC art. 52 II; null when the policy sets none.
+   */
+  readonly lateCharges: LateCharges | null;
+}
+
+/** Multa and juros de mora of a late installment of an agreement (percentages). */
+export interface LateCharges {
+  readonly finePercent: string;
+  readonly monthlyInterestPercent: string;
+  readonly dayCount: "30" | "actual";
+  readonly rounding: string;
+  readonly consumer: boolean;
 }
 
 /** The verdict on a proposal. */
@@ -161,6 +194,10 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
   if (!db.success) issues.push(...fromZodIssues(db.error.issues, "debt"));
   if (!pp.success || !pr.success || !db.success) throw new CreditBlockError("INVALID_INPUT", issues);
   const pol = pp.data;
+  const lc = pol.lateCharges;
+  const lateCharges: LateCharges | null = lc === undefined ? null : {
+    finePercent: lc.finePercent ?? "0", monthlyInterestPercent: lc.monthlyInterestPercent, dayCount: lc.dayCount ?? "30", rounding: lc.rounding ?? "down", consumer: lc.consumer ?? true,
+  };
   const currency = pol.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency);
   const locale = pol.locale ?? "pt-BR";
@@ -205,7 +242,7 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
     if (L.maxInstallments !== undefined && count > L.maxInstallments) add("maxInstallments", String(L.maxInstallments), String(count));
     const floor = minInstallment ?? oneCent;
     if (smallest && smallest.lessThan(floor)) add("minInstallment", fmt(floor), fmt(smallest));
-    const offer: Offer = { downPayment: decToMoney(effectiveDown, digits), installments: plan ? count : 0, monthlyRatePercent: rate.toString(), discountPercent: discount.toString(), total: decToMoney(total, digits), plan };
+    const offer: Offer = { downPayment: decToMoney(effectiveDown, digits), installments: plan ? count : 0, monthlyRatePercent: rate.toString(), discountPercent: discount.toString(), total: decToMoney(total, digits), plan, lateCharges };
     return { violations: v, offer, minDown, total };
   };
 

@@ -20,7 +20,7 @@ export interface PayoffOptions {
   readonly terms: Omit<ChargeTermsInput, "asOf">;
   /** Discounts on each part of the debt; interest and fine are the usual first concessions. */
   readonly discounts?: { readonly interest?: Discount; readonly fine?: Discount; readonly correction?: Discount; readonly principal?: Discount };
-  /** Days the offer stays valid; at least 2 (CDC art. 54-B §1). Default 2. */
+  /** Days the offer stays valid; at least 2 (CDC art. 54-B III). Default 2. */
   readonly validDays?: number;
   /**
    * Contract monthly rate of the installments not yet due: paying them now earns the
@@ -28,6 +28,24 @@ export interface PayoffOptions {
    * Without it, installments not yet due are quoted at face value.
    */
   readonly contractMonthlyRatePercent?: string | number;
+  /**
+   * Quote disputed títulos (`status: "disputed"`) too. Default false: a título the customer
+   * contests is not a default to be paid off, as in aging and at checkout; the quote lists the
+   * ones it left out in `excluded.disputed`.
+   */
+  readonly includeDisputed?: boolean;
+}
+
+/** Títulos a quote left out, by reason (ids in input order), so the operator sees what is not in it. */
+export interface PayoffExclusions {
+  /** Disputed títulos with an open balance, left out unless `includeDisputed`. */
+  readonly disputed: string[];
+  /** Their open balance (face value, no charges). */
+  readonly disputedAmount: Money;
+  /** Written off as a loss: not offered for payoff here. */
+  readonly writtenOff: string[];
+  /** Replaced by a renegotiation: the agreement's own títulos are quoted instead. */
+  readonly renegotiated: string[];
 }
 
 /** One título of a payoff quote. */
@@ -50,6 +68,11 @@ export interface PayoffQuote {
   readonly discount: Money;
   /** gross − discount, never below zero. */
   readonly net: Money;
+  /**
+   * What was left out besides settled títulos (status `paid` or an open balance of 0, which owe
+   * nothing and are never quoted).
+   */
+  readonly excluded: PayoffExclusions;
 }
 
 const DiscountSchema = z.union([z.strictObject({ percent: PercentSchema }), z.strictObject({ amount: MoneyTextSchema })]);
@@ -59,18 +82,26 @@ const OptionsSchema = z.strictObject({
   discounts: z.optional(z.strictObject({ interest: z.optional(DiscountSchema), fine: z.optional(DiscountSchema), correction: z.optional(DiscountSchema), principal: z.optional(DiscountSchema) })),
   validDays: z.optional(wholeNumber(0, 365)),
   contractMonthlyRatePercent: z.optional(PercentSchema),
+  includeDisputed: z.optional(z.boolean()),
 });
 
 /**
  * Quotes the payoff of a customer's open títulos at `asOf`: principal, correction, multa and
  * juros per título (as {@link computeCharges}), the discounts — on interest and fine first, then
  * correction and principal, each a percent or an amount, each capped at its part so the net is
- * never below zero — and an offer validity of at least 2 days (CDC art. 54-B §1,
+ * never below zero — and an offer validity of at least 2 days (CDC art. 54-B III,
  * https://www.planalto.gov.br/ccivil_03/leis/l8078compilado.htm). Installments not yet due are
  * brought to present value at the contract rate (CDC art. 52 §2: "redução proporcional dos
  * juros"), rounded to the cent like the charges (`terms.rounding`, `down` by default: the
  * customer never pays a cent above the present value). Discounts given as percents are rounded
  * up to the cent, in the customer's favour.
+ *
+ * Settled títulos (paid, or an open balance of 0) are never quoted. Disputed ones are left out
+ * unless `includeDisputed: true`, as aging and the checkout decision leave them out: a charge the
+ * customer contests is not yet a default to settle. Written-off and renegotiated títulos are left
+ * out too; `excluded` lists them all. The charge terms carry the
+ * consumer caps of {@link computeCharges} (multa 2%, CDC art. 52 §1; juros de mora 1% a.m., Súmula
+ * 379 STJ); their errors name `options.terms.<field>`.
  *
  * @example
  * ```ts
@@ -81,6 +112,10 @@ const OptionsSchema = z.strictObject({
  * quote.gross;  // "1055.00" (1000.00 + 20.00 multa + 35.00 juros, 105 days)
  * quote.net;    // "1010.00"
  * quote.validUntil; // "2026-11-25"
+ *
+ * // A disputed título is left out unless asked for:
+ * quotePayoff([{ id: "t1", amount: "100.00", dueDate: "2026-11-10", status: "disputed" }], { asOf: "2026-11-23", terms: { monthlyInterestPercent: "1" } })
+ *   .excluded; // { disputed: ["t1"], disputedAmount: "100.00", writtenOff: [], renegotiated: [] }
  * ```
  */
 export function quotePayoff(receivables: readonly ReceivableInput[], options: PayoffOptions): PayoffQuote {
@@ -96,12 +131,35 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   const contractRate = o.contractMonthlyRatePercent === undefined ? null : new D(o.contractMonthlyRatePercent).div(100);
   const lines: PayoffLine[] = [];
   const sum = { principal: new D(0), correction: new D(0), fine: new D(0), interest: new D(0), reduction: new D(0) };
+  const excluded = { disputed: [] as string[], disputedAmount: new D(0), writtenOff: [] as string[], renegotiated: [] as string[] };
   for (const { index: i, receivable: rec } of parseReceivables(receivables, currency, "receivables", issues)) {
-    if (rec.status === "paid" || rec.status === "written_off" || rec.status === "renegotiated") continue;
     const open = new D(rec.openAmount ?? rec.amount);
-    if (open.isZero()) continue;
+    // Settled: nothing owed, nothing to list.
+    if (rec.status === "paid" || open.isZero()) continue;
+    if (rec.status === "written_off") {
+      excluded.writtenOff.push(rec.id);
+      continue;
+    }
+    if (rec.status === "renegotiated") {
+      excluded.renegotiated.push(rec.id);
+      continue;
+    }
+    if (rec.status === "disputed" && o.includeDisputed !== true) {
+      excluded.disputed.push(rec.id);
+      excluded.disputedAmount = excluded.disputedAmount.plus(open);
+      continue;
+    }
     const dueDay = dayNumber(rec.dueDate, `receivables[${i}].dueDate`);
-    const charges = chargesOf(open, dueDay, terms);
+    let charges: Charges;
+    try {
+      charges = chargesOf(open, dueDay, terms);
+    } catch (error) {
+      // A cap that depends on the balance (a fixed fine or daily interest above the consumer
+      // caps): report it for every título it hits, then go on checking the rest.
+      if (!(error instanceof CreditBlockError)) throw error;
+      for (const found of error.issues) if (!issues.some((known) => known.path === found.path && known.message === found.message)) issues.push(found);
+      continue;
+    }
     let presentValue: Dec | null = null;
     if (dueDay > asOfDay && contractRate !== null && contractRate.greaterThan(0)) {
       // The law guarantees at least the proportional reduction, so the present value the
@@ -145,5 +203,6 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
     discounts: { interest: money(discounts.interest), fine: money(discounts.fine), correction: money(discounts.correction), principal: money(discounts.principal) },
     discount: money(discount),
     net: money(D.max(gross.minus(discount), 0)),
+    excluded: { disputed: excluded.disputed, disputedAmount: money(excluded.disputedAmount), writtenOff: excluded.writtenOff, renegotiated: excluded.renegotiated },
   };
 }

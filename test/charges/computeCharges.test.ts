@@ -64,7 +64,7 @@ describe("computeCharges: Brazilian defaults", () => {
     const actual = computeCharges({ id: "a", amount: "3100.00", dueDate: "2027-01-29" }, { asOf: "2027-03-01", monthlyInterestPercent: "1", dayCount: "actual" });
     // days: Jan 30–31 (2/31), all February (28/28), Mar 1 (1/31) → 1 + 3/31 months → 31.00 + 3.00 = 34.00
     expect(actual.interest).toBe("34.00");
-    const compound = computeCharges({ id: "a", amount: "1000.00", dueDate: "2026-11-03" }, { asOf: "2027-01-02", monthlyInterestPercent: "10", compounding: "daily" });
+    const compound = computeCharges({ id: "a", amount: "1000.00", dueDate: "2026-11-03" }, { asOf: "2027-01-02", monthlyInterestPercent: "10", compounding: "daily", consumer: false }); // B2B: above the 1% a.m. consumer cap
     expect(compound.interest).toBe("210.00"); // 60 days = 2 months: 1000 × (1.1² − 1)
   });
 
@@ -100,13 +100,15 @@ describe("computeCharges: properties", () => {
     const terms = (asOf: string): ChargeTermsInput => ({
       asOf, finePercent: s.finePercent, monthlyInterestPercent: (s.rateScaled / 10_000).toString(), dayCount: s.dayCount,
       compounding: s.compounding, rounding: s.rounding, ...(s.withIndex ? { correction: { index } } : {}),
+      // Rates up to 10% a.m. exercise the arithmetic; above 1% a.m. only B2B terms may carry them (Súmula 379 STJ).
+      ...(s.rateScaled > 10_000 ? { consumer: false } : {}),
     });
     return { receivable, dueDate, terms };
   };
 
   it("regression: divides last and in the rounding direction (R$ 10,000,000 at 1.8474% a.m., 1 day)", () => {
     // Found by the linearity property: dividing days by 30 first left 6157.99 after truncation.
-    const c = computeCharges({ id: "p", amount: "10000000.00", dueDate: "2015-01-05" }, { asOf: "2015-01-06", monthlyInterestPercent: "1.8474" });
+    const c = computeCharges({ id: "p", amount: "10000000.00", dueDate: "2015-01-05" }, { asOf: "2015-01-06", monthlyInterestPercent: "1.8474", consumer: false });
     expect(c.interest).toBe("6158.00");
   });
 

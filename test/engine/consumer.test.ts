@@ -77,7 +77,9 @@ const requestArb: fc.Arbitrary<CheckoutRequestInput> = fc.record({
 
 /** The same customer and sale with no debt and no credit standing at all. */
 const debtFree = (request: CheckoutRequestInput): CheckoutRequestInput => {
-  const { creditLimit: _limit, riskClass: _risk, ...customer } = request.customer;
+  const customer = { ...request.customer };
+  delete customer.creditLimit;
+  delete customer.riskClass;
   return { ...request, receivables: [], customer: { ...customer, negativated: false, dunningLevel: 0 } };
 };
 const immediateVerdicts = (d: Decision) => [
