@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createCreditGate, definePolicy, formatMoney, type CheckoutRequestInput, type CustomerInput, type Decision, type TenderInput } from "credit-block";
+import { createCreditGate, definePolicy, formatMoney, labelOf, type CheckoutRequestInput, type CustomerInput, type Decision, type TenderInput } from "credit-block";
 import { loadSampleStore } from "./sample-store.js";
 
 const policyPath = fileURLToPath(new URL("./policy.json", import.meta.url));
@@ -30,14 +30,21 @@ export function checkoutRequest(customerId: string, tenders: TenderInput[], asOf
 /** The à vista buttons of this POS. */
 const IMMEDIATE_BUTTONS: readonly string[] = ["cash", "pix", "debit_card", "credit_card", "digital_wallet"];
 
-/** What the cashier's screen shows. */
+/** What the cashier's screen shows: pt-BR labels for every code (`labelOf`), money as text. */
 export function describeDecision(customerId: string, d: Decision): string[] {
-  const lines = [`${customerId}: ${d.status.toUpperCase()} — venda ${d.outcome}`];
-  for (const t of d.tenders) lines.push(`  ${t.method}/${t.term} ${formatMoney(t.amount)}: ${t.outcome}${t.reasons.length ? ` (${t.reasons.map((r) => r.message).join("; ")})` : ""}`);
-  const offer = d.options.filter((o) => o.outcome === "allow" && o.term === "immediate" && IMMEDIATE_BUTTONS.includes(o.method)).map((o) => o.method);
-  if (d.status !== "clear") lines.push(`  pode pagar à vista com: ${offer.join(", ") || "nenhum"}`);
-  if (d.regularize) lines.push(`  para liberar o crediário: pagar ${formatMoney(d.regularize.payAtLeast)} (títulos ${d.regularize.receivableIds.join(", ")})`);
-  if (d.nextChange) lines.push(`  atenção: a partir de ${d.nextChange.date} o cliente fica ${d.nextChange.status} (regra ${d.nextChange.rule})`);
+  const lines = [`${customerId}: ${labelOf("status", d.status).toUpperCase()} — venda ${labelOf("outcome", d.outcome)}`];
+  for (const t of d.tenders) {
+    const why = t.reasons.length ? ` (${t.reasons.map((r) => r.message).join("; ")})` : "";
+    lines.push(`  ${labelOf("method", t.method)} ${labelOf("term", t.term)} ${formatMoney(t.amount)}: ${labelOf("outcome", t.outcome)}${why}`);
+  }
+  const offer = d.options.filter((o) => o.outcome === "allow" && o.term === "immediate" && IMMEDIATE_BUTTONS.includes(o.method)).map((o) => labelOf("method", o.method));
+  if (d.status !== "clear") lines.push(`  pode pagar à vista com: ${offer.join(", ") || "nenhuma forma"}`);
+  if (d.regularize) {
+    lines.push(`  para liberar o crediário: receber ${formatMoney(d.regularize.payAtLeast)}`);
+    for (const i of d.regularize.items) lines.push(`    ${i.id} (${labelOf("because", i.because)}): ${formatMoney(i.total)}`);
+  }
+  if (d.nextChange) lines.push(`  atenção: a partir de ${d.nextChange.date} o cliente fica ${labelOf("status", d.nextChange.status)} (regra ${d.nextChange.rule})`);
+  if (d.customerMessage) lines.push(`  para o cliente: "${d.customerMessage}"`);
   return lines;
 }
 

@@ -108,7 +108,10 @@ describe("credit-block CLI", () => {
       cwd: root, encoding: "utf8", input: JSON.stringify({ asOf: "2026-11-23", customer: { id: "c" }, receivables: [{ id: "t", amount: "10.00", dueDate: "2026-10-01" }], sale: { tenders: [{ method: "boleto", amount: "5.00" }] } }),
     });
     expect(denied.status).toBe(3);
-    expect(denied.stdout).toContain("restricted — deny");
+    // pt-BR by default, no code words on the cashier's table (#14 item 10); English on request.
+    expect(denied.stdout).toMatch(/^RESTRITO — negada\n {2}boleto \(a prazo\) R\$ 5,00: negada\n {4}recusa: /);
+    expect(denied.stdout).toMatch(/receber R\$ 10,00 libera o crediário:\n {4}t \(vencido\): R\$ 10,00 \+ multa R\$ 0,00 \+ juros R\$ 0,00 = R\$ 10,00/);
+    expect(denied.stdout).not.toMatch(/\b(deny|deferred|restricted|boleto\/)\b/);
     expect(execFileSync(process.execPath, ["--import", "tsx", "src/adapters/cli/bin.ts", "policy", "validate", policyPath], { cwd: root, encoding: "utf8" })).toContain("ok:");
   });
 });

@@ -59,7 +59,7 @@ describe("credit-block/zod", () => {
     expect(e.code).toBe("SALE_BLOCKED");
     expect(e.decision.outcome).toBe("deny");
     expect(e.issues.map((i) => i.path)).toEqual(["sale.tenders[1]"]);
-    expect(e.localized("pt-BR")[0]?.message).toMatch(/^boleto \(deferred\) recusado: 1 título vencido/);
+    expect(e.localized("pt-BR")[0]?.message).toMatch(/^boleto \(a prazo\) recusado: 1 título vencido/);
   });
 });
 

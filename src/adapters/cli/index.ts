@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
-  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, planInstallments, quotePayoff,
-  type AgingReport, type CheckoutRequestInput, type Decision, type PolicyDocument,
+  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, labelOf, planInstallments, quotePayoff,
+  type AgingReport, type Locale, type CheckoutRequestInput, type Decision, type PolicyDocument,
 } from "credit-block";
 import { policyJsonSchema } from "credit-block/json-schema";
 import { createHandler, todayIn } from "../http/index.js";
@@ -36,7 +36,7 @@ const USAGE = `credit-block <command> [options]
   aging    --receivables ledger.csv|ledger.json [--as-of YYYY-MM-DD] [--by-customer]
            [--format table|json|csv] [--locale pt-BR] [--separator ";"] [--map col=field,...]
   charges  --receivable r.json --terms terms.json | --fine 2 --interest 1 [--as-of DATE]
-  payoff   --receivables ledger.csv|json --terms terms.json [--as-of DATE] [--format table|json]
+  payoff   --receivables ledger.csv|json --terms terms.json [--as-of DATE] [--format table|json] [--include-disputed]
   plan     --principal 1000.00 --count 6 --system price|sac|none [--rate 1.99] [--down 200.00] --first-due DATE
   policy validate policy.json      every problem, with its JSON path
   policy schema                    the JSON Schema of a policy file
@@ -92,11 +92,23 @@ function agingRows(report: AgingReport, byCustomer: boolean): string[][] {
   return [["cliente", ...report.buckets.map((b) => b.label), "total", "vencido", "dias"], ...report.customers.map((c) => [c.customerId, ...c.buckets, c.total, c.overdue, String(c.maxDaysOverdue)])];
 }
 
-function describeDecision(d: Decision): string {
-  const lines = [`${d.status} — ${d.outcome}`];
-  for (const t of d.tenders) lines.push(`  ${t.method}/${t.term} ${formatMoney(t.amount)}: ${t.outcome}${t.reasons.map((r) => `\n    ${r.action}: ${r.message}`).join("")}`);
-  if (d.regularize) lines.push(`  pagar ${formatMoney(d.regularize.payAtLeast)} (${d.regularize.receivableIds.join(", ")}) libera o crediário`);
-  if (d.nextChange) lines.push(`  a partir de ${d.nextChange.date}: ${d.nextChange.status} (${d.nextChange.rule})`);
+function describeDecision(d: Decision, locale: Locale): string {
+  const pt = locale === "pt-BR";
+  const lines = [`${labelOf("status", d.status, locale).toUpperCase()} — ${labelOf("outcome", d.outcome, locale)}`];
+  for (const t of d.tenders) {
+    const tender = `${labelOf("method", t.method, locale)} (${labelOf("term", t.term, locale)}) ${formatMoney(t.amount, { locale })}`;
+    lines.push(`  ${tender}: ${labelOf("outcome", t.outcome, locale)}${t.reasons.map((r) => `\n    ${labelOf("action", r.action, locale)}: ${r.message}`).join("")}`);
+  }
+  if (d.regularize) {
+    lines.push(pt
+      ? `  receber ${formatMoney(d.regularize.payAtLeast, { locale })} libera o crediário:`
+      : `  collecting ${formatMoney(d.regularize.payAtLeast, { locale })} lifts the block on credit:`);
+    for (const i of d.regularize.items) {
+      lines.push(`    ${i.id} (${labelOf("because", i.because, locale)}): ${formatMoney(i.open, { locale })} + ${pt ? "multa" : "fine"} ${formatMoney(i.fine, { locale })} + ${pt ? "juros" : "interest"} ${formatMoney(i.interest, { locale })} = ${formatMoney(i.total, { locale })}`);
+    }
+  }
+  if (d.nextChange) lines.push(`  ${pt ? "a partir de" : "from"} ${d.nextChange.date}: ${labelOf("status", d.nextChange.status, locale)} (${d.nextChange.rule})`);
+  if (d.customerMessage) lines.push(`  ${pt ? "para o cliente" : "for the customer"}: "${d.customerMessage}"`);
   return lines.join("\n") + "\n";
 }
 
@@ -122,7 +134,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       terms: { type: "string" }, "as-of": { type: "string" }, "by-customer": { type: "boolean" }, format: { type: "string" },
       locale: { type: "string" }, separator: { type: "string" }, map: { type: "string" }, fine: { type: "string" }, interest: { type: "string" },
       principal: { type: "string" }, count: { type: "string" }, system: { type: "string" }, rate: { type: "string" }, down: { type: "string" },
-      "first-due": { type: "string" }, port: { type: "string" }, host: { type: "string" }, tz: { type: "string" }, help: { type: "boolean", short: "h" },
+      "first-due": { type: "string" }, "include-disputed": { type: "boolean" }, port: { type: "string" }, host: { type: "string" }, tz: { type: "string" }, help: { type: "boolean", short: "h" },
     },
     });
   } catch (error) {
@@ -142,7 +154,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         // The file may omit asOf: today in --tz fills it.
         const request = (values.request ? readJson(values.request) : JSON.parse(io.stdin())) as Omit<CheckoutRequestInput, "asOf"> & { asOf?: string };
         const decision = gate.decide({ ...request, asOf: request.asOf ?? asOf });
-        if (values.format === "table") io.stdout(describeDecision(decision));
+        if (values.format === "table") io.stdout(describeDecision(decision, values.locale === "en" ? "en" : "pt-BR"));
         else out(decision);
         return decision.outcome === "deny" ? EXIT.deny : decision.outcome === "review" ? EXIT.review : EXIT.ok;
       }
@@ -168,7 +180,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (!values.receivables || !values.terms) throw new UsageError("payoff needs --receivables and --terms");
         const ledger = readLedger(values.receivables, values);
         const options = readJson(values.terms) as Record<string, unknown>;
-        const quote = quotePayoff(ledger.receivables, { asOf, ...(options.terms ? options : { terms: options }) } as never);
+        const quote = quotePayoff(ledger.receivables, { asOf, ...(options.terms ? options : { terms: options }), ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never);
         out(quote);
         for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
         return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
