@@ -42,7 +42,8 @@ describe("the built CLI on the sample store", () => {
   it("runs the demo (what npm start runs)", () => {
     const r = spawnSync(process.execPath, [cli, "demo"], { cwd: root, encoding: "utf8" });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/C\d{4}: BLOCKED — venda deny/);
+    expect(r.stdout).toMatch(/C\d{4}: BLOQUEADO — venda no crediário negada/);
+    expect(r.stdout).not.toMatch(/\b(allow|deny|review|chronic|punctual)\b/);
   });
 
   it("decides from stdin with exit codes for shell scripts", () => {
