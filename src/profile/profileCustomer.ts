@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { dayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
-import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
+import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
+import { ExactSum } from "../money/exactSum.js";
 import { minorToMoney, moneyToMinor, type Money } from "../money/toMoney.js";
 import { parseReceivables, type PaymentMethod, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
@@ -57,6 +58,10 @@ export function segmentOf(judged: number, late: number, maxOverdueNow: number, t
 /** @internal */
 export const DEFAULT_THRESHOLDS: Required<SegmentThresholds> = { minHistory: 3, lateAfterDays: 5, chronicLatePercent: 30, chronicOverdueDays: 60 };
 
+/** A título whose open balance is zero is settled, whatever the currency's digits ("0", "0.00"). */
+const settled = (open: string | undefined, digits: number, currency: CurrencyCode, i: number): boolean =>
+  open !== undefined && moneyToMinor(open, digits, currency, `history[${i}].openAmount`) === 0;
+
 /**
  * A customer's payment behaviour from their títulos at `asOf`: on-time rate, average and worst
  * days late, lifetime value, purchases and average ticket, preferred methods, and a segment —
@@ -89,11 +94,11 @@ export function profileCustomer(history: readonly ReceivableInput[], options: { 
   let daysLateSum = 0;
   let worst = 0;
   let maxOverdueNow = 0;
-  let lifetime = 0;
+  const lifetime = new ExactSum();
   const sales = new Set<string>();
   const methods = new Map<PaymentMethod, number>();
   for (const { index: i, receivable: r } of parseReceivables(history, currency, "history", issues)) {
-    lifetime += moneyToMinor(r.amount, digits, currency, `history[${i}].amount`);
+    lifetime.add(moneyToMinor(r.amount, digits, currency, `history[${i}].amount`));
     sales.add(r.issueDate ?? `${r.dueDate}#${r.id}`);
     if (r.method) methods.set(r.method, (methods.get(r.method) ?? 0) + 1);
     const due = dayNumber(r.dueDate, `history[${i}].dueDate`);
@@ -102,7 +107,7 @@ export function profileCustomer(history: readonly ReceivableInput[], options: { 
       const paid = dayNumber(r.paidDate, `history[${i}].paidDate`);
       if (paid > asOf) issues.push(issue(`history[${i}].paidDate`, "receivable.paid_after_as_of", { paid: r.paidDate, asOf: options.asOf }));
       daysLate = Math.max(0, paid - due);
-    } else if ((r.status === undefined || r.status === "open") && due < asOf && r.openAmount !== "0.00") {
+    } else if ((r.status === undefined || r.status === "open") && due < asOf && !settled(r.openAmount, digits, currency, i)) {
       daysLate = asOf - due;
       maxOverdueNow = Math.max(maxOverdueNow, daysLate);
     }
@@ -114,15 +119,16 @@ export function profileCustomer(history: readonly ReceivableInput[], options: { 
   }
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
   const purchases = sales.size;
+  const lifetimeMinor = lifetime.value();
   return {
     segment: segmentOf(judged, late, maxOverdueNow, t),
     judged,
     onTimePercent: judged === 0 ? null : minorToMoney(BigInt(judged - late) * 10_000n / BigInt(judged), 2),
     averageDaysLate: judged === 0 ? 0 : Math.round(daysLateSum / judged),
     worstDaysLate: worst,
-    lifetimeValue: minorToMoney(lifetime, digits),
+    lifetimeValue: minorToMoney(lifetimeMinor, digits),
     purchases,
-    averageTicket: minorToMoney(purchases === 0 ? 0 : Math.floor(lifetime / purchases), digits),
+    averageTicket: minorToMoney(purchases === 0 ? 0n : lifetimeMinor / BigInt(purchases), digits),
     preferredMethods: [...methods.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m]) => m),
   };
 }

@@ -40,6 +40,15 @@ describe("profileCustomer", () => {
     }), { numRuns: 1000 });
   });
 
+  it("agrees with the engine on settled títulos in any currency (openAmount \"0\" in JPY is settled, not overdue)", () => {
+    const gate = createCreditGate({ id: "s", version: 1, currency: "JPY", rules: [{ id: "seg", when: { fact: "riskClass", op: "eq", value: null }, scope: "credit", action: "warn" }] });
+    const receivables: ReceivableInput[] = ["2026-06-10", "2026-07-10", "2026-08-10"].map((dueDate, i) => ({ id: `t${i}`, amount: "1000", openAmount: "0", dueDate }));
+    const profile = profileCustomer(receivables, { asOf: AS_OF, currency: "JPY" });
+    expect(profile.segment).toBe("new");
+    expect(profile.worstDaysLate).toBe(0);
+    expect(gate.decide({ asOf: AS_OF, customer: { id: "c" }, receivables }).facts.segment).toBe(profile.segment);
+  });
+
   it("rejects bad input naming the field", () => {
     expectIssue(() => profileCustomer([{ id: "a", amount: "1,00", dueDate: AS_OF }], { asOf: AS_OF }), "history[0].amount", "money.format");
     expectIssue(() => profileCustomer([], { asOf: AS_OF, thresholds: { chronicLatePercent: 150 } }), "options.thresholds.chronicLatePercent", "too_big");
