@@ -98,11 +98,19 @@ export interface Proposal {
   readonly firstDueDate?: ISODate;
 }
 
-/** A limit the proposal breaks, with the numbers. */
+/**
+ * A limit the proposal breaks, with the numbers. `required` and `proposed` are machine values a
+ * screen can compute with — money as a decimal string in the debt's currency (`"140.00"`), a
+ * percentage as a decimal string (`"10"` for 10%), a count as its digits (`"6"`) — and
+ * `requiredText` / `proposedText` are the same numbers written for people in the locale
+ * (`"R$ 140,00"`, `"10%"`).
+ */
 export interface Violation {
   readonly limit: "minDownPayment" | "maxInstallments" | "minInstallment" | "maxMonthlyRatePercent" | "maxDiscountPercent";
   readonly required: string;
   readonly proposed: string;
+  readonly requiredText: string;
+  readonly proposedText: string;
   readonly message: string;
 }
 
@@ -156,6 +164,9 @@ const DebtSchema = z.strictObject({
   segment: z.optional(SegmentSchema),
   asOf: ISODateSchema,
 });
+
+/** A number as a machine value and as text for people. */
+interface Shown { readonly value: string; readonly text: string }
 
 const LABELS: Record<Violation["limit"], Record<Locale, string>> = {
   minDownPayment: { "pt-BR": "entrada mínima", en: "minimum down payment" },
@@ -215,7 +226,9 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
   const firstDueDate = p.firstDueDate ?? addDays(d.asOf, 30);
   const oneCent = new D(1).div(10 ** digits);
   const fmt = (m: Dec): string => formatMoney(decToMoney(m, digits), { locale, currency });
-  const pct = (v: Dec): string => `${v.toString().replace(".", locale === "pt-BR" ? "," : ".")}%`;
+  const pct = (v: Dec): Shown => ({ value: v.toString(), text: `${v.toString().replace(".", locale === "pt-BR" ? "," : ".")}%` });
+  const money = (m: Dec): Shown => ({ value: decToMoney(m, digits), text: fmt(m) });
+  const whole = (n: number): Shown => ({ value: String(n), text: String(n) });
 
   const evaluate = (discount: Dec, rate: Dec, down: Dec, count: number) => {
     const total = amount.minus(roundDec(amount.times(discount).div(100), "up", digits));
@@ -234,14 +247,17 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
       smallest = D.min(...regular);
     }
     const v: Violation[] = [];
-    const add = (limit: Violation["limit"], required: string, proposed: string) =>
-      v.push({ limit, required, proposed, message: renderMessage("proposal.limit", { limit: LABELS[limit][locale], required, proposed }, locale) });
+    const add = (limit: Violation["limit"], required: Shown, proposed: Shown) =>
+      v.push({
+        limit, required: required.value, proposed: proposed.value, requiredText: required.text, proposedText: proposed.text,
+        message: renderMessage("proposal.limit", { limit: LABELS[limit][locale], required: required.text, proposed: proposed.text }, locale),
+      });
     if (L.maxDiscountPercent !== undefined && discount.greaterThan(L.maxDiscountPercent)) add("maxDiscountPercent", pct(new D(L.maxDiscountPercent)), pct(discount));
     if (L.maxMonthlyRatePercent !== undefined && plan && rate.greaterThan(L.maxMonthlyRatePercent)) add("maxMonthlyRatePercent", pct(new D(L.maxMonthlyRatePercent)), pct(rate));
-    if (count > 0 && effectiveDown.lessThan(minDown)) add("minDownPayment", fmt(minDown), fmt(effectiveDown));
-    if (L.maxInstallments !== undefined && count > L.maxInstallments) add("maxInstallments", String(L.maxInstallments), String(count));
+    if (count > 0 && effectiveDown.lessThan(minDown)) add("minDownPayment", money(minDown), money(effectiveDown));
+    if (L.maxInstallments !== undefined && count > L.maxInstallments) add("maxInstallments", whole(L.maxInstallments), whole(count));
     const floor = minInstallment ?? oneCent;
-    if (smallest && smallest.lessThan(floor)) add("minInstallment", fmt(floor), fmt(smallest));
+    if (smallest && smallest.lessThan(floor)) add("minInstallment", money(floor), money(smallest));
     const offer: Offer = { downPayment: decToMoney(effectiveDown, digits), installments: plan ? count : 0, monthlyRatePercent: rate.toString(), discountPercent: discount.toString(), total: decToMoney(total, digits), plan, lateCharges };
     return { violations: v, offer, minDown, total };
   };

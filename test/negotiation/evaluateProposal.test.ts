@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { Decimal } from "decimal.js";
 import { evaluateProposal, type NegotiationPolicy, type Proposal } from "credit-block";
 import { expectIssue } from "../support/expectError.js";
 
@@ -26,10 +27,12 @@ describe("evaluateProposal", () => {
     const r = evaluateProposal({ downPayment: "50.00", installments: 10, monthlyRatePercent: "1.99", discountPercent: "30" }, debt, policy);
     expect(r.accepted).toBe(false);
     expect(r.violations.map((v) => [v.limit, v.required, v.proposed])).toEqual([
-      ["maxDiscountPercent", "10%", "30%"],
-      ["minDownPayment", "R$ 140,00", "R$ 50,00"], // 20% of the R$ 700,00 the asked discount leaves
+      ["maxDiscountPercent", "10", "30"],
+      ["minDownPayment", "140.00", "50.00"], // 20% of the R$ 700,00 the asked discount leaves
       ["maxInstallments", "6", "10"],
     ]);
+    // The same numbers for people, apart from the machine values.
+    expect(r.violations.map((v) => [v.requiredText, v.proposedText])).toEqual([["10%", "30%"], ["R$ 140,00", "R$ 50,00"], ["6", "10"]]);
     expect(r.violations[0]?.message).toBe("desconto máximo: exigido 10%, proposto 30%");
     expect(r.counterOffer).toMatchObject({ discountPercent: "10", downPayment: "180.00", installments: 6, total: "900.00" });
   });
@@ -63,7 +66,7 @@ describe("evaluateProposal", () => {
     expect(r.violations.map((v) => v.limit)).toEqual(["maxDiscountPercent", "maxInstallments", "minInstallment"]);
     expect(r.counterOffer?.installments).toBe(6);
     const noMinimum = evaluateProposal({ downPayment: "99.95", installments: 10 }, { amount: "100.00", daysOverdue: 30, asOf: "2026-11-23" }, { id: "p", version: 1, system: "none", limits: {} });
-    expect(noMinimum.violations).toEqual([expect.objectContaining({ limit: "minInstallment", required: "R$ 0,01", proposed: "R$ 0,00" })]);
+    expect(noMinimum.violations).toEqual([expect.objectContaining({ limit: "minInstallment", required: "0.01", proposed: "0.00", requiredText: "R$ 0,01", proposedText: "R$ 0,00" })]);
     expect(noMinimum.counterOffer?.installments).toBe(5);
   });
 
@@ -90,6 +93,13 @@ describe("evaluateProposal", () => {
         return;
       }
       expect(r.violations.length).toBeGreaterThan(0);
+      for (const v of r.violations) {
+        // Machine values are decimal strings; a broken limit is broken by its numbers.
+        expect(v.required).toMatch(/^\d+(\.\d+)?$/);
+        expect(v.proposed).toMatch(/^\d+(\.\d+)?$/);
+        const over = new Decimal(v.proposed).comparedTo(v.required);
+        expect(over).toBe(v.limit.startsWith("max") ? 1 : -1);
+      }
       if (r.counterOffer === null) {
         expect(r.reason).toBeTruthy();
         return;
