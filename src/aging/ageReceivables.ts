@@ -118,10 +118,11 @@ export function ageReceivables(receivables: Iterable<unknown>, options: AgingOpt
 
   for (const raw of iterate(receivables, "receivables")) {
     const index = read++;
-    if (!reader.read(raw, index)) {
-      if (reader.issues.length >= 100) break;
-      continue;
+    if (reader.full) {
+      reader.stop(index, Array.isArray(receivables) ? receivables.length - index : undefined);
+      break;
     }
+    if (!reader.read(raw, index)) continue;
     const row = reader.row;
     if (checkPaidDate(row, asOfDay, reader, index)) continue;
     const kind = classifyRow(row, setup.ignoreBelowMinor, setup.includeDisputed);

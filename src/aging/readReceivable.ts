@@ -1,5 +1,5 @@
 import { fastDayNumber } from "../calendar/isoDate.js";
-import { issue, type Issue } from "../errors/CreditBlockError.js";
+import { issue, issuesFull, type Issue } from "../errors/CreditBlockError.js";
 import type { CurrencyCode } from "../money/currency.js";
 import { moneyToMinor } from "../money/toMoney.js";
 import { checkoutSchemas, PAYMENT_METHODS } from "../schemas/checkout.js";
@@ -58,15 +58,21 @@ export class ReceivableReader {
   readonly issues: Issue[] = [];
   private readonly digits: number;
 
+  /** Where each id was first seen: a título listed twice would be counted twice. */
+  private readonly seen = new Map<string, number>();
+
   constructor(private readonly currency: CurrencyCode, digits: number, private readonly basePath: string) {
     this.digits = digits;
   }
 
-  /** Reads `raw` into {@link row}; false (with issues recorded) when it is invalid. */
+  /**
+   * Reads `raw` into {@link row}; false (with issues recorded) when it is invalid or repeats the
+   * id of an earlier row (`duplicate_id`, naming the first).
+   */
   read(raw: unknown, index: number): boolean {
     try {
       this.fast(raw);
-      return true;
+      return this.unique(index);
     } catch (error) {
       if (error !== SLOW) throw error;
     }
@@ -78,11 +84,35 @@ export class ReceivableReader {
     }
     try {
       this.fast(parsed.data);
-      return true;
     } catch {
       this.issues.push(issue(path, "invalid_format", { format: "receivable" }));
       return false;
     }
+    return this.unique(index);
+  }
+
+  /** True once more issues were found than an error lists: the caller may stop reading. */
+  get full(): boolean {
+    return issuesFull(this.issues);
+  }
+
+  /**
+   * Records that reading stopped before `unchecked` more rows (unknown for a stream: pass
+   * nothing), so the error says so instead of pretending the rest was checked.
+   */
+  stop(index: number, unchecked?: number): void {
+    this.issues.push(issue(`${this.basePath}[${index}]`, "checking_stopped", { unchecked: unchecked ?? "?" }));
+  }
+
+  private unique(index: number): boolean {
+    const id = this.row.id;
+    const first = this.seen.get(id);
+    if (first === undefined) {
+      this.seen.set(id, index);
+      return true;
+    }
+    this.issues.push(issue(`${this.basePath}[${index}].id`, "duplicate_id", { id, first: `${this.basePath}[${first}]` }));
+    return false;
   }
 
   private fast(raw: unknown): void {

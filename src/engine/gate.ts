@@ -292,13 +292,13 @@ class Gate implements CreditGate {
       const reader = new ReceivableReader(this.currency, this.digits, "receivables");
       const asOfDay = head.success ? dayNumber(head.data.asOf, "asOf") : Number.POSITIVE_INFINITY;
       const customerId = head.success ? head.data.customer.id : undefined;
-      const seen = new Map<string, number>();
-      raw.forEach((r: unknown, i) => {
-        if (!reader.read(r, i)) return;
+      for (let i = 0; i < raw.length; i++) {
+        if (reader.full) {
+          reader.stop(i, raw.length - i);
+          break;
+        }
+        if (!reader.read(raw[i], i)) continue;
         const row = reader.row;
-        const first = seen.get(row.id);
-        if (first !== undefined) issues.push(issue(`receivables[${i}].id`, "duplicate_id", { id: row.id, first: `receivables[${first}]` }));
-        else seen.set(row.id, i);
         if (row.customerId !== "" && customerId !== undefined && row.customerId !== customerId) {
           issues.push(issue(`receivables[${i}].customerId`, "invalid_value", { options: JSON.stringify(customerId) }));
         }
@@ -306,7 +306,7 @@ class Gate implements CreditGate {
           issues.push(issue(`receivables[${i}].paidDate`, "receivable.paid_after_as_of", { paid: fromDayNumber(row.paidDay), asOf: fromDayNumber(asOfDay) }));
         }
         receivables.push({ id: row.id, status: row.status, openMinor: row.openMinor, dueDay: row.dueDay, paidDay: row.paidDay });
-      });
+      }
       issues.push(...reader.issues);
     }
     if (!head.success || issues.length > 0) throw new CreditBlockError("INVALID_INPUT", sortIssues(issues));

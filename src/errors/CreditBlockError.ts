@@ -12,6 +12,20 @@ export interface Issue {
   readonly params?: MessageParams;
 }
 
+/**
+ * The most issues a {@link CreditBlockError} lists. Past it, one `too_many_issues` issue says how
+ * many more were found (and how many items were left unchecked when checking stopped early), so
+ * 50,000 bad rows give a short answer, not megabytes of the same message.
+ *
+ * @example
+ * ```ts
+ * const error = new CreditBlockError("INVALID_INPUT", Array.from({ length: 250 }, (_, i) => issue(`values[${i}]`, "required")));
+ * error.issues.length;              // 101 (MAX_ISSUES + 1)
+ * error.issues[MAX_ISSUES]?.params; // { shown: 100, more: 150, unchecked: 0 }
+ * ```
+ */
+export const MAX_ISSUES = 100;
+
 /** Stable error codes of {@link CreditBlockError}. */
 export type ErrorCode = "INVALID_INPUT" | "INVALID_POLICY" | "SALE_BLOCKED";
 
@@ -38,9 +52,10 @@ export class CreditBlockError extends Error {
   readonly issues: readonly Issue[];
 
   constructor(code: ErrorCode, issues: readonly Issue[], summary?: string) {
-    super(summary ?? summarize(code, issues));
+    const listed = capIssues(issues);
+    super(summary ?? summarize(code, listed));
     this.code = code;
-    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })));
+    this.issues = Object.freeze(listed.map((issue) => Object.freeze({ ...issue })));
   }
 
   /** The same issues with messages in another locale. */
@@ -54,10 +69,39 @@ export class CreditBlockError extends Error {
   }
 }
 
+/**
+ * The first {@link MAX_ISSUES} issues, then one `too_many_issues` issue counting the rest. A
+ * producer that stopped checking early leaves a `checking_stopped` issue past the limit; its
+ * `unchecked` count is carried into the summary issue.
+ */
+function capIssues(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  let more = 0;
+  let unchecked: number | "?" = 0; // "?": a stream that stopped does not know how much was left
+  for (let i = MAX_ISSUES; i < issues.length; i++) {
+    const rest = issues[i] as Issue;
+    if (rest.code === "too_many_issues") more += Number(rest.params?.more ?? 0);
+    else if (rest.code !== "checking_stopped") more++;
+    const left = rest.code === "checking_stopped" || rest.code === "too_many_issues" ? rest.params?.unchecked : undefined;
+    if (left === "?" || unchecked === "?") unchecked = left === undefined ? unchecked : "?";
+    else if (typeof left === "number") unchecked += left;
+  }
+  return [...issues.slice(0, MAX_ISSUES), issue("", "too_many_issues", { shown: MAX_ISSUES, more, unchecked })];
+}
+
+/**
+ * True once a producer has found more issues than a {@link CreditBlockError} lists: it may stop
+ * checking and record `checking_stopped` with the count of items it did not look at.
+ * @internal
+ */
+export const issuesFull = (issues: readonly Issue[]): boolean => issues.length > MAX_ISSUES;
+
 function summarize(code: ErrorCode, issues: readonly Issue[]): string {
   const head = code === "INVALID_POLICY" ? "Invalid policy" : code === "SALE_BLOCKED" ? "Sale blocked" : "Invalid input";
   const listed = issues.slice(0, 5).map((i) => `${i.path || "(root)"}: ${i.message}`);
-  const more = issues.length > 5 ? `; and ${issues.length - 5} more` : "";
+  const last = issues[issues.length - 1];
+  const total = last?.code === "too_many_issues" ? issues.length - 1 + Number(last.params?.more ?? 0) : issues.length;
+  const more = total > 5 ? `; and ${total - 5} more` : "";
   return `${head}: ${listed.join("; ")}${more}`;
 }
 

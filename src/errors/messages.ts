@@ -17,6 +17,14 @@ type Template = (p: MessageParams) => string;
 
 const s = (p: MessageParams, key: string): string => String(p[key] ?? "");
 
+/** ", and N more items were not checked" when a producer stopped early ("?" when it cannot know). */
+function unchecked(p: MessageParams, locale: Locale): string {
+  const n = p.unchecked;
+  if (n === undefined || n === 0) return "";
+  if (locale === "pt-BR") return n === "?" ? "; o restante não foi verificado" : `; ${String(n)} itens não foram verificados`;
+  return n === "?" ? "; the rest was not checked" : `; ${String(n)} more items were not checked`;
+}
+
 /** The catalogue: one entry per issue code, one template per locale. */
 export const MESSAGES = {
   invalid_type: {
@@ -260,6 +268,19 @@ export const MESSAGES = {
   "plan.start_after_first_due": {
     en: (p) => `the contract date ${s(p, "start")} is after the first due date ${s(p, "first")}`,
     "pt-BR": (p) => `a data do contrato ${s(p, "start")} é posterior ao primeiro vencimento ${s(p, "first")}`,
+  },
+  // ---- bounded errors, strict input (#14 items 11, 13) ----
+  too_many_issues: {
+    en: (p) => `${s(p, "shown")} issues listed; ${s(p, "more")} more not listed${unchecked(p, "en")}. Fix these and send again`,
+    "pt-BR": (p) => `${s(p, "shown")} problemas listados; mais ${s(p, "more")} não listados${unchecked(p, "pt-BR")}. Corrija estes e envie de novo`,
+  },
+  checking_stopped: {
+    en: (p) => `checking stopped here after too many issues${unchecked(p, "en")}`,
+    "pt-BR": (p) => `a verificação parou aqui depois de problemas demais${unchecked(p, "pt-BR")}`,
+  },
+  "json.lossy_number": {
+    en: (p) => `the number ${s(p, "literal")} cannot be read exactly (a double holds ${s(p, "read")}); send money and other exact values as a decimal string, e.g. "250.00"`,
+    "pt-BR": (p) => `o número ${s(p, "literal")} não pode ser lido com exatidão (um double guarda ${s(p, "read")}); envie valores monetários e outros valores exatos como texto decimal, por exemplo "250.00"`,
   },
 } as const satisfies Record<string, Record<Locale, Template>>;
 

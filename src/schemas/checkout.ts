@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { dateProblem } from "../calendar/isoDate.js";
 import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { D } from "../money/decimal.js";
-import { issue, type Issue } from "../errors/CreditBlockError.js";
+import { issue, issuesFull, type Issue } from "../errors/CreditBlockError.js";
 import { addIssue, fromZodIssues, safeParseReporting } from "./issues.js";
 import { IdSchema, ISODateSchema, moneySchema, textOf, textUpTo, wholeNumber } from "./primitives.js";
 
@@ -221,7 +221,8 @@ export function checkoutSchemas(currency: CurrencyCode = DEFAULT_CURRENCY): Chec
 
 /**
  * Parses a list of receivables one by one, collecting every issue under `path[i]` into `issues`
- * (so a caller can report them together with its own). Returns the valid ones with their index.
+ * (so a caller can report them together with its own): a repeated id is a `duplicate_id`, and
+ * reading stops once more issues were found than an error lists. Returns the valid ones.
  * @internal
  */
 export function parseReceivables(list: unknown, currency: CurrencyCode, path: string, issues: Issue[]): { index: number; receivable: Receivable }[] {
@@ -231,11 +232,25 @@ export function parseReceivables(list: unknown, currency: CurrencyCode, path: st
   }
   const schema = checkoutSchemas(currency).receivable;
   const out: { index: number; receivable: Receivable }[] = [];
-  list.forEach((raw: unknown, index) => {
-    const parsed = safeParseReporting(schema, raw);
-    if (parsed.success) out.push({ index, receivable: parsed.data });
-    else issues.push(...fromZodIssues(parsed.error.issues, `${path}[${index}]`));
-  });
+  const seen = new Map<string, number>();
+  for (let index = 0; index < list.length; index++) {
+    if (issuesFull(issues)) {
+      issues.push(issue(`${path}[${index}]`, "checking_stopped", { unchecked: list.length - index }));
+      break;
+    }
+    const parsed = safeParseReporting(schema, list[index]);
+    if (!parsed.success) {
+      issues.push(...fromZodIssues(parsed.error.issues, `${path}[${index}]`));
+      continue;
+    }
+    // A título listed twice would be counted twice: refused, as decide and aging do.
+    const first = seen.get(parsed.data.id);
+    if (first !== undefined) issues.push(issue(`${path}[${index}].id`, "duplicate_id", { id: parsed.data.id, first: `${path}[${first}]` }));
+    else {
+      seen.set(parsed.data.id, index);
+      out.push({ index, receivable: parsed.data });
+    }
+  }
   return out;
 }
 
