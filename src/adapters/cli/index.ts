@@ -16,6 +16,7 @@ import { isTimeZone } from "../options.js";
 import { writeCsv } from "./csv.js";
 import { demo } from "./demo.js";
 import { readCsvLedger, readJsonLedger, type LedgerRead } from "./ledger.js";
+import { parseJsonExact } from "../json.js";
 
 /** Where the command writes; injectable for tests. */
 export interface Io {
@@ -44,7 +45,7 @@ const USAGE = `credit-block <command> [options]
   demo     the library at work on the sample store (what npm start runs)
 `;
 
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8")) as unknown;
+const readJson = (path: string): unknown => parseJsonExact(readFileSync(path, "utf8"));
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -152,8 +153,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (!values.policy) throw new UsageError("decide needs --policy");
         const gate = createCreditGate(definePolicy(readJson(values.policy)));
         // The file may omit asOf: today in --tz fills it.
-        const request = (values.request ? readJson(values.request) : JSON.parse(io.stdin())) as Omit<CheckoutRequestInput, "asOf"> & { asOf?: string };
-        const decision = gate.decide({ ...request, asOf: request.asOf ?? asOf });
+        const request = (values.request ? readJson(values.request) : parseJsonExact(io.stdin())) as Omit<CheckoutRequestInput, "asOf"> & { asOf?: string };
+        // Only an absent asOf means --as-of (or today): `null` is refused by the schema.
+        const decision = gate.decide(Object.hasOwn(request, "asOf") ? (request as CheckoutRequestInput) : { ...request, asOf });
         if (values.format === "table") io.stdout(describeDecision(decision, values.locale === "en" ? "en" : "pt-BR"));
         else out(decision);
         return decision.outcome === "deny" ? EXIT.deny : decision.outcome === "review" ? EXIT.review : EXIT.ok;

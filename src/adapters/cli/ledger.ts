@@ -1,5 +1,6 @@
 import { CreditBlockError, parseInput, parseMoney, ReceivableSchema, type ReceivableInput } from "credit-block";
 import { parseCsv } from "./csv.js";
+import { parseJsonExact } from "../json.js";
 
 /** Column names recognised without a map, including the Portuguese ones ERPs export. */
 const ALIASES: Record<string, keyof ReceivableInput> = {
@@ -70,7 +71,7 @@ export function readCsvLedger(text: string, options: LedgerOptions = {}): Ledger
 
 /** Reads a JSON ledger (an array, or `{ receivables: [...] }`); bad entries are reported by index. */
 export function readJsonLedger(text: string): LedgerRead {
-  const data = JSON.parse(text) as unknown;
+  const data = parseJsonExact(text);
   const list = Array.isArray(data) ? data : (data as { receivables?: unknown }).receivables;
   if (!Array.isArray(list)) throw new Error("the JSON ledger must be an array of receivables or { receivables: [...] }");
   const receivables: ReceivableInput[] = [];

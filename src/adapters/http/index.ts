@@ -9,6 +9,7 @@ import {
 } from "credit-block";
 import { checkoutRequestJsonSchema, policyJsonSchema } from "credit-block/json-schema";
 import { BodyTooLarge, EXCHANGE, isBodyTooLarge, joinChunks, type PlainRequest, type PlainResponse } from "./exchange.js";
+import { parseJsonExact } from "../json.js";
 import { invalidInput, problemOf, toResponse } from "./problem.js";
 import { OptionsCheck } from "../options.js";
 
@@ -181,7 +182,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   const timeoutMs = options.loadTimeoutMs ?? 800;
 
   /** Completes `{ customerId, sale }` through loadCustomer, or decides fail-safe. */
-  const decideWithLoader = async (request: Record<string, unknown>, asOf: string): Promise<Decision> => {
+  const decideWithLoader = async (request: Record<string, unknown>, asOf: unknown): Promise<Decision> => {
     const customerId = request.customerId;
     const rest: Record<string, unknown> = { ...request };
     delete rest.customerId;
@@ -192,9 +193,9 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       const { method, term } = asObject(t) as { method?: PaymentMethod; term?: unknown };
       return (term ?? (typeof method === "string" ? defaultTerm(method) : "deferred")) === "immediate";
     });
-    const failSafe = (): Decision => failSafeGate.decide({ ...rest, asOf, customer: { id: customerId, attributes: { dataSourceUnavailable: true } }, receivables: [] });
+    const failSafe = (): Decision => failSafeGate.decide({ ...rest, asOf, customer: { id: customerId, attributes: { dataSourceUnavailable: true } }, receivables: [] } as CheckoutRequestInput);
     // A sale paid at once never waits on the POS database (CDC art. 39 IX: it cannot be refused).
-    if (allImmediate && gate.policy.consumer) return gate.decide({ ...rest, asOf, customer: { id: customerId }, receivables: [] });
+    if (allImmediate && gate.policy.consumer) return gate.decide({ ...rest, asOf, customer: { id: customerId }, receivables: [] } as CheckoutRequestInput);
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -222,8 +223,8 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   const routes: Record<string, Record<string, (body: unknown) => unknown>> = {
     "/v1/decide": { POST: (body) => {
       const request = asObject(body);
-      const asOf = (request.asOf as string | undefined) ?? today();
-      return decideWithLoader(request, asOf);
+      // Only an absent asOf means today: `null` is a contradiction the schema refuses.
+      return decideWithLoader(request, Object.hasOwn(request, "asOf") ? request.asOf : today());
     } },
     "/v1/aging": { POST: (body) => { const b = asObject(body); return ageReceivables(b.receivables as never, { asOf: today(), ...asObject(b.options) }); } },
     "/v1/charges": { POST: (body) => { const b = asObject(body); return computeCharges(b.receivable as never, { asOf: today(), ...asObject(b.terms) }); } },
@@ -256,9 +257,10 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     if (Number(request.contentLength ?? "0") > limit) return tooLarge();
     let body: unknown;
     try {
-      body = JSON.parse(utf8.decode(await request.readBody(limit)));
+      body = parseJsonExact(utf8.decode(await request.readBody(limit)));
     } catch (error) {
       if (isBodyTooLarge(error)) return tooLarge();
+      if (error instanceof CreditBlockError) return invalidInput(error);
       return problemOf(400, "bad-json", "Malformed JSON", { detail: "the body is not valid JSON" });
     }
     try {
