@@ -282,6 +282,75 @@ export const MESSAGES = {
     en: (p) => `the number ${s(p, "literal")} cannot be read exactly (a double holds ${s(p, "read")}); send money and other exact values as a decimal string, e.g. "250.00"`,
     "pt-BR": (p) => `o número ${s(p, "literal")} não pode ser lido com exatidão (um double guarda ${s(p, "read")}); envie valores monetários e outros valores exatos como texto decimal, por exemplo "250.00"`,
   },
+  // ---- collection planner (#14 item 3) ----
+  "tax_id.length": {
+    en: (p) => `a CPF has 11 characters and a CNPJ 14 (punctuation aside); got ${s(p, "length")}`,
+    "pt-BR": (p) => `o CPF tem 11 caracteres e o CNPJ 14 (sem pontuação); recebido ${s(p, "length")}`,
+  },
+  "tax_id.characters": {
+    en: (p) => s(p, "kind") === "CPF" ? "a CPF has digits only" : "a CNPJ has 12 digits or letters A–Z and 2 numeric check digits (IN RFB 2.229/2024)",
+    "pt-BR": (p) => s(p, "kind") === "CPF" ? "o CPF tem apenas dígitos" : "o CNPJ tem 12 dígitos ou letras A–Z e 2 dígitos verificadores numéricos (IN RFB 2.229/2024)",
+  },
+  "tax_id.repeated": {
+    en: (p) => `a ${s(p, "kind")} of one repeated digit is never issued`,
+    "pt-BR": (p) => `${s(p, "kind")} com um único dígito repetido nunca é emitido`,
+  },
+  "tax_id.check_digit": {
+    en: (p) => `the ${s(p, "kind")} check digits do not match (mod 11): a typo?`,
+    "pt-BR": (p) => `os dígitos verificadores do ${s(p, "kind")} não conferem (módulo 11): erro de digitação?`,
+  },
+  "collection.address_missing": {
+    en: () => "the template uses {creditorAddress} but options.creditor.address is not given",
+    "pt-BR": () => "o modelo usa {creditorAddress}, mas options.creditor.address não foi informado",
+  },
+  "collection.notice_address": {
+    en: () => "a written notice must show the creditor's name, address and CNPJ/CPF ({creditorName}, {creditorAddress}, {creditorDocument}) — CDC art. 42-A",
+    "pt-BR": () => "o aviso por escrito deve mostrar o nome, o endereço e o CNPJ/CPF do credor ({creditorName}, {creditorAddress}, {creditorDocument}) — CDC art. 42-A",
+  },
+  "collection.notice_channel": {
+    en: (p) => `a written notice before a bureau registration goes by letter to the consumer's address (CDC art. 43 §2; STJ REsp 2.056.285/RS: e-mail or SMS alone is not valid); got "${s(p, "channel")}"`,
+    "pt-BR": (p) => `o aviso por escrito antes da negativação vai por carta ao endereço do consumidor (CDC art. 43 §2; STJ REsp 2.056.285/RS: só e-mail ou SMS não vale); recebido "${s(p, "channel")}"`,
+  },
+  "collection.registration_notice": {
+    en: (p) => `a bureau registration needs a prior written_notice step at least ${s(p, "days")} days before it (offsetDays ≤ ${s(p, "latest")}) — CDC art. 43 §2; Súmula 359 STJ`,
+    "pt-BR": (p) => `a negativação exige uma etapa written_notice (aviso por escrito) pelo menos ${s(p, "days")} dias antes (offsetDays ≤ ${s(p, "latest")}) — CDC art. 43 §2; Súmula 359 do STJ`,
+  },
+  "collection.registration_before_due": {
+    en: () => "a bureau registration can only come after the due date has passed (offsetDays of 1 or more)",
+    "pt-BR": () => "a negativação só pode vir depois do vencimento (offsetDays de 1 ou mais)",
+  },
+  "collection.registration_too_late": {
+    en: (p) => `a bureau record may not cover debts more than 5 years past due (CDC art. 43 §1; Súmula 323 STJ): offsetDays must be at most ${s(p, "maximum")}`,
+    "pt-BR": (p) => `o cadastro de inadimplentes não pode registrar dívida vencida há mais de 5 anos (CDC art. 43 §1; Súmula 323 do STJ): offsetDays deve ser no máximo ${s(p, "maximum")}`,
+  },
+  "collection.notice_date": {
+    en: () => "a sent written notice needs its date, to count the days before the bureau registration (CDC art. 43 §2)",
+    "pt-BR": () => "o aviso por escrito enviado precisa da data, para contar os dias até a negativação (CDC art. 43 §2)",
+  },
+  "collection.removal_paid_date": {
+    en: () => "a paid título registered with a credit bureau needs paidDate: the record must be removed within 5 business days of payment (Súmula 548 STJ)",
+    "pt-BR": () => "título pago e negativado precisa de paidDate: o registro deve ser excluído em até 5 dias úteis do pagamento (Súmula 548 do STJ)",
+  },
+  "collection.contact_hours": {
+    en: (p) => `the contact window must start before it ends (${s(p, "from")}–${s(p, "to")})`,
+    "pt-BR": (p) => `a janela de contato deve começar antes de terminar (${s(p, "from")}–${s(p, "to")})`,
+  },
+  "collection.reserved_step": {
+    en: (p) => `step id "${s(p, "id")}" is reserved for the removal of a bureau record`,
+    "pt-BR": (p) => `o id de etapa "${s(p, "id")}" é reservado para a exclusão do registro de negativação`,
+  },
+  "collection.notice_before_due": {
+    en: () => "a written notice of a bureau registration is for a debt already overdue (offsetDays of 1 or more); before the due date it would only threaten (CDC art. 42)",
+    "pt-BR": () => "o aviso por escrito de negativação é para dívida já vencida (offsetDays de 1 ou mais); antes do vencimento seria só ameaça (CDC art. 42)",
+  },
+  "collection.no_contact_day": {
+    en: (p) => `the calendar leaves no day for contact within a year after ${s(p, "date")} (Sundays and holidays are rest days)`,
+    "pt-BR": (p) => `o calendário não deixa nenhum dia de contato no ano seguinte a ${s(p, "date")} (domingos e feriados são dias de descanso)`,
+  },
+  "collection.removal_task": {
+    en: (p) => `Ask the credit bureau to remove the record of título ${s(p, "receivableId")} by ${s(p, "dueBy")} (paid on ${s(p, "paidDate")}; Súmula 548 STJ)`,
+    "pt-BR": (p) => `Solicitar ao cadastro de inadimplentes a exclusão do registro do título ${s(p, "receivableId")} até ${s(p, "dueBy")} (pago em ${s(p, "paidDate")}; Súmula 548 do STJ)`,
+  },
 } as const satisfies Record<string, Record<Locale, Template>>;
 
 /** Stable identifier of an issue; the keys of {@link MESSAGES}. */

@@ -19,7 +19,9 @@ describe("planCollection", () => {
       { id: "a", customerId: "c1", amount: "100.00", dueDate: "2026-11-26" },
       { id: "b", customerId: "c2", amount: "100.00", dueDate: "2026-11-22" },
       { id: "c", customerId: "c2", amount: "80.00", dueDate: "2026-10-01" },
-      { id: "d", customerId: "c3", amount: "60.00", dueDate: "2026-11-08" },
+      // A Friday: overdue steps count from the effective due date, and 08/11 (a Sunday) would
+      // push "acordo" to 24/11 (planCollection.cdc.test.ts covers weekend due dates).
+      { id: "d", customerId: "c3", amount: "60.00", dueDate: "2026-11-06" },
     ], { asOf: AS_OF, cadence, creditor });
     expect(steps.map((s) => [s.customerId, s.receivableId, s.step, s.channel])).toEqual([
       ["c1", "a", "lembrete", "sms"],
@@ -30,7 +32,7 @@ describe("planCollection", () => {
   });
 
   it("never repeats a step already sent, nor sends an earlier one after a later", () => {
-    const rows: ReceivableInput[] = [{ id: "d", customerId: "c3", amount: "60.00", dueDate: "2026-11-08" }];
+    const rows: ReceivableInput[] = [{ id: "d", customerId: "c3", amount: "60.00", dueDate: "2026-11-06" }];
     expect(planCollection(rows, { asOf: AS_OF, cadence, creditor, sent: [{ receivableId: "d", step: "acordo" }] })).toEqual([]);
     expect(planCollection(rows, { asOf: AS_OF, cadence, creditor, sent: [{ receivableId: "d", step: "vencida" }] }).map((s) => s.step)).toEqual(["acordo"]);
   });

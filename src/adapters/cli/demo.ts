@@ -128,24 +128,41 @@ export function negotiationSection(data: SampleStore, root = packageRoot()): str
   return lines;
 }
 
-/** Today's collection contacts for the whole store, by a cadence that warns before the block. */
+/**
+ * Today's collection plan for the whole store, by a cadence that warns before the block: no
+ * "vencida" while a título can still be paid without charges (a Saturday due date is payable on
+ * Monday), no contact on Sundays or holidays, a letter before any negativação (CDC art. 43 §2),
+ * and the removal of a paid título's record within 5 business days (Súmula 548 STJ).
+ */
 export function collectionSection(data: SampleStore): string[] {
   const sign = " — {creditorName}, CNPJ {creditorDocument}";
   const steps = planCollection(data.receivables as unknown as ReceivableInput[], {
     asOf: data.asOf,
-    creditor: { name: data.store.name, document: data.store.cnpj },
+    creditor: { name: data.store.name, document: data.store.cnpj, address: `Rua do Comércio, 100, ${data.store.city}/${data.store.state}` },
     blockAfterDays: [6],
+    contactHours: { from: "08:00", to: "20:00", saturday: { from: "08:00", to: "14:00" } },
     cadence: [
-      { id: "lembrete", offsetDays: -3, channel: "sms", template: `Lembrete: parcela de {amount} vence em {dueDate}.${sign}` },
+      { id: "lembrete", offsetDays: -3, channel: "sms", template: `Lembrete: parcela de {amount} com vencimento em {dueDate}, sem encargos até {payableUntil}.${sign}` },
       { id: "vencida", offsetDays: 2, channel: "email", template: `Parcela de {amount} vencida em {dueDate}. Pague até o dia 5 após o vencimento e mantenha seu crediário.${sign}` },
       { id: "acordo", offsetDays: 20, channel: "whatsapp", template: `Temos condições especiais para regularizar {amount}. Responda esta mensagem.${sign}` },
-      { id: "ligacao", offsetDays: 45, channel: "phone", template: `Ligar para o cliente {customerId}: título {receivableId}, {daysOverdue} dias.${sign}` },
+      { id: "aviso", kind: "written_notice", offsetDays: 30, channel: "letter", template: `Aviso: a parcela de {amount} vencida em {dueDate} poderá ser registrada em cadastro de inadimplentes em 10 dias se não for paga. {creditorName}, {creditorAddress}, CNPJ {creditorDocument}` },
+      { id: "ligacao", offsetDays: 35, channel: "phone", template: `Ligar para o cliente {customerId}: título {receivableId}, {daysOverdue} dias.${sign}` },
+      { id: "negativacao", kind: "bureau_registration", offsetDays: 45, channel: "letter", template: `Registro do título {receivableId} ({amount}, {daysOverdue} dias).${sign}` },
     ],
+    // A título registered earlier and paid on Sunday 15/11: its record must go within 5 business days.
+    registered: [{ receivableId: "T000113", date: "2026-11-12" }],
   });
+  const contacts = steps.filter((s) => s.kind !== "bureau_removal");
   const byChannel = new Map<string, number>();
-  for (const s of steps) byChannel.set(s.channel, (byChannel.get(s.channel) ?? 0) + 1);
-  const lines = [`Cobrança de ${data.asOf}: ${steps.length} contatos (${[...byChannel.entries()].map(([k, v]) => `${v} por ${labelOf("channel", k)}`).join(", ")}), no máximo um por cliente`];
-  for (const s of steps.slice(0, 3)) lines.push(`  ${s.customerId} ${labelOf("channel", s.channel).padEnd(9)} ${s.message}`);
+  for (const s of contacts) byChannel.set(s.channel, (byChannel.get(s.channel) ?? 0) + 1);
+  const window = contacts[0]?.contactWindow;
+  const lines = [
+    `Cobrança de ${data.asOf}: ${contacts.length} contatos (${[...byChannel.entries()].map(([k, v]) => `${v} por ${labelOf("channel", k)}`).join(", ")}), no máximo um por cliente${window ? `, das ${window.from} às ${window.to}` : ""}; domingos e feriados sem contato`,
+  ];
+  for (const s of contacts.slice(0, 3)) lines.push(`  ${s.customerId} ${labelOf("channel", s.channel).padEnd(9)} ${s.message}`);
+  const letters = contacts.filter((s) => s.kind === "written_notice").length;
+  lines.push(`  cartas de aviso prévio à negativação (CDC art. 43 §2): ${letters}`);
+  for (const s of steps) if (s.kind === "bureau_removal") lines.push(`  ${s.customerId} ${s.message}`);
   return lines;
 }
 
