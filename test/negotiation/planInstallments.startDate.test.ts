@@ -188,7 +188,7 @@ describe("planInstallments with startDate: properties", () => {
       expect(last.minus(pmt).abs().lessThanOrEqualTo(new X(t.count).div(100))).toBe(true);
       const pv = plan.installments.reduce((s: Decimal, line, k) => s.plus(new X(line.payment).div(i.plus(1).pow(times[k] ?? 0))), new X(0));
       expect(pv.minus(plan.financed).abs().lessThanOrEqualTo(new X(t.count).div(100).plus("0.01").plus(new X(plan.financed).times("1e-6")))).toBe(true);
-    }), { numRuns: 300 });
+    }), { numRuns: 100 }); // the 60-digit fractional powers of the oracle cost ~80 ms a run
   });
 
   it("an earlier contract date never lowers the first period, its interest or the regular payment", () => {
