@@ -23,8 +23,8 @@ export const POLICY: PolicyDocument = {
     { id: "expired", when: { fact: "creditLimitExpired", op: "eq", value: true }, scope: "credit", action: "review" },
     { id: "hold", when: { fact: "onHold", op: "eq", value: true }, scope: "credit", action: "deny" },
     { id: "risk", when: { fact: "riskClass", op: "in", value: ["D", "E"] }, scope: "credit", action: "deny" },
-    { id: "checks", when: { fact: "bouncedChecks", op: "gte", value: 2 }, scope: { methods: ["check"] }, action: "deny" },
-    { id: "dunning", when: { fact: "dunningLevel", op: "gte", value: 3 }, scope: { methods: ["boleto"] }, action: "review" },
+    { id: "checks", when: { fact: "bouncedChecks", op: "gte", value: 2 }, scope: { methods: ["check"], terms: ["deferred"] }, action: "deny" },
+    { id: "dunning", when: { fact: "dunningLevel", op: "gte", value: 3 }, scope: { methods: ["boleto"], terms: ["deferred"] }, action: "review" },
   ],
 };
 
