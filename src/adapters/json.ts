@@ -58,6 +58,7 @@ function lossyNumbers(text: string): Issue[] {
       i++;
     } else if (c === 0x7d || c === 0x5d /* } ] */) {
       frames.pop();
+      expectKey = false; // `{}` closes with no key read: the next string is a value, not a key
       i++;
     } else if (c === 0x2c /* , */) {
       const top = frames[frames.length - 1];

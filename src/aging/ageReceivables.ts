@@ -95,9 +95,9 @@ export interface AgingReport {
 export function ageReceivables(receivables: Iterable<unknown>, options: AgingOptions): AgingReport {
   const setup = setUp(options, "options");
   const bounds = checkBuckets(options.buckets);
-  const by: unknown = options.by ?? "dueDate";
+  const by: unknown = options.by === undefined ? "dueDate" : options.by;
   if (by !== "dueDate" && by !== "issueDate") throw new CreditBlockError("INVALID_INPUT", [issue("options.by", "invalid_value", { options: '"dueDate", "issueDate"' })]);
-  const locale: unknown = options.locale ?? "pt-BR";
+  const locale: unknown = options.locale === undefined ? "pt-BR" : options.locale;
   if (locale !== "pt-BR" && locale !== "en") throw new CreditBlockError("INVALID_INPUT", [issue("options.locale", "invalid_value", { options: '"pt-BR", "en"' })]);
 
   const bandCount = bounds.length + 1;

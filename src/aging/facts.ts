@@ -179,6 +179,10 @@ export function customerFacts(receivables: Iterable<unknown>, options: CustomerF
   let index = 0;
   for (const raw of iterate(receivables, "receivables")) {
     const i = index++;
+    if (reader.full) {
+      reader.stop(i, Array.isArray(receivables) ? receivables.length - i : undefined);
+      break;
+    }
     if (!reader.read(raw, i)) continue;
     const row = reader.row;
     if (checkPaidDate(row, setup.asOfDay, reader, i)) continue;
@@ -204,14 +208,15 @@ export function setUp(options: CustomerFactsOptions, base: string) {
   if (typeof raw !== "object" || raw === null) {
     throw new CreditBlockError("INVALID_INPUT", [issue(base, "invalid_type", { expected: "object", received: raw === null ? "null" : typeof raw })]);
   }
-  const currency = options.currency ?? DEFAULT_CURRENCY;
+  // Only an absent option takes its default: `null` is refused, not read as absent.
+  const currency = options.currency === undefined ? DEFAULT_CURRENCY : options.currency;
   const digits = currencyDigits(currency, `${base}.currency`);
   const asOfDay = dayNumber(options.asOf, `${base}.asOf`);
   const graceDays = checkGraceDays(options.graceDays, `${base}.graceDays`);
   const ignoreBelowMinor = options.ignoreBelow === undefined ? 0 : moneyToMinor(options.ignoreBelow, digits, currency, `${base}.ignoreBelow`);
   if (ignoreBelowMinor < 0) throw new CreditBlockError("INVALID_INPUT", [issue(`${base}.ignoreBelow`, "money.negative", { value: String(options.ignoreBelow) })]);
-  const includeDisputed: unknown = options.includeDisputed ?? false;
-  if (typeof includeDisputed !== "boolean") throw new CreditBlockError("INVALID_INPUT", [issue(`${base}.includeDisputed`, "invalid_type", { expected: "boolean", received: typeof includeDisputed })]);
+  const includeDisputed: unknown = options.includeDisputed === undefined ? false : options.includeDisputed;
+  if (typeof includeDisputed !== "boolean") throw new CreditBlockError("INVALID_INPUT", [issue(`${base}.includeDisputed`, "invalid_type", { expected: "boolean", received: includeDisputed === null ? "null" : typeof includeDisputed })]);
   return { currency, digits, asOfDay, graceDays, ignoreBelowMinor, includeDisputed, calendar: compileCalendar(options.calendar, `${base}.calendar`) };
 }
 

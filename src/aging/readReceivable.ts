@@ -1,5 +1,5 @@
 import { fastDayNumber } from "../calendar/isoDate.js";
-import { issue, issuesFull, type Issue } from "../errors/CreditBlockError.js";
+import { DuplicateIds, issue, issuesFull, type Issue } from "../errors/CreditBlockError.js";
 import type { CurrencyCode } from "../money/currency.js";
 import { moneyToMinor } from "../money/toMoney.js";
 import { checkoutSchemas, PAYMENT_METHODS } from "../schemas/checkout.js";
@@ -58,11 +58,12 @@ export class ReceivableReader {
   readonly issues: Issue[] = [];
   private readonly digits: number;
 
-  /** Where each id was first seen: a título listed twice would be counted twice. */
-  private readonly seen = new Map<string, number>();
+  /** A título listed twice would be counted twice. */
+  private readonly ids: DuplicateIds;
 
   constructor(private readonly currency: CurrencyCode, digits: number, private readonly basePath: string) {
     this.digits = digits;
+    this.ids = new DuplicateIds(basePath);
   }
 
   /**
@@ -105,13 +106,9 @@ export class ReceivableReader {
   }
 
   private unique(index: number): boolean {
-    const id = this.row.id;
-    const first = this.seen.get(id);
-    if (first === undefined) {
-      this.seen.set(id, index);
-      return true;
-    }
-    this.issues.push(issue(`${this.basePath}[${index}].id`, "duplicate_id", { id, first: `${this.basePath}[${first}]` }));
+    const repeated = this.ids.check(this.row.id, index);
+    if (repeated === undefined) return true;
+    this.issues.push(repeated);
     return false;
   }
 

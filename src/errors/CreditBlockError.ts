@@ -21,7 +21,7 @@ export interface Issue {
  * ```ts
  * const error = new CreditBlockError("INVALID_INPUT", Array.from({ length: 250 }, (_, i) => issue(`values[${i}]`, "required")));
  * error.issues.length;              // 101 (MAX_ISSUES + 1)
- * error.issues[MAX_ISSUES]?.params; // { shown: 100, more: 150, unchecked: 0 }
+ * error.issues[MAX_ISSUES]?.params; // { shown: 100, count: 150, unchecked: 0 }
  * ```
  */
 export const MAX_ISSUES = 100;
@@ -70,23 +70,34 @@ export class CreditBlockError extends Error {
 }
 
 /**
- * The first {@link MAX_ISSUES} issues, then one `too_many_issues` issue counting the rest. A
- * producer that stopped checking early leaves a `checking_stopped` issue past the limit; its
- * `unchecked` count is carried into the summary issue.
+ * The first {@link MAX_ISSUES} issues, then one `too_many_issues` issue whose `count` is the
+ * number of issues not listed. A producer that stopped checking early leaves a
+ * `checking_stopped` issue (not itself counted); its `unchecked` count of items nobody looked at
+ * is carried into the summary issue. A `too_many_issues` among the rest (an error rebuilt from
+ * another's issues) adds its own counts, so nothing is counted twice or lost: a producer may
+ * cap a part of its issues early (so the list stays small enough to spread) and the error
+ * still counts them all.
+ * @internal
  */
-function capIssues(issues: readonly Issue[]): readonly Issue[] {
-  if (issues.length <= MAX_ISSUES) return issues;
-  let more = 0;
+export function capIssues(issues: readonly Issue[]): readonly Issue[] {
+  // Cheap when nothing is over: most errors have a handful of issues.
+  let over = issues.length > MAX_ISSUES;
+  for (let i = 0; !over && i < issues.length; i++) over = (issues[i] as Issue).code === "too_many_issues" || (issues[i] as Issue).code === "checking_stopped";
+  if (!over) return issues;
+  const listed: Issue[] = [];
+  let count = 0;
   let unchecked: number | "?" = 0; // "?": a stream that stopped does not know how much was left
-  for (let i = MAX_ISSUES; i < issues.length; i++) {
-    const rest = issues[i] as Issue;
-    if (rest.code === "too_many_issues") more += Number(rest.params?.more ?? 0);
-    else if (rest.code !== "checking_stopped") more++;
-    const left = rest.code === "checking_stopped" || rest.code === "too_many_issues" ? rest.params?.unchecked : undefined;
+  for (const item of issues) {
+    const marker = item.code === "too_many_issues" || item.code === "checking_stopped";
+    if (item.code === "too_many_issues") count += Number(item.params?.count ?? 0);
+    else if (!marker && listed.length < MAX_ISSUES) listed.push(item);
+    else if (!marker) count++;
+    const left = marker ? item.params?.unchecked : undefined;
     if (left === "?" || unchecked === "?") unchecked = left === undefined ? unchecked : "?";
     else if (typeof left === "number") unchecked += left;
   }
-  return [...issues.slice(0, MAX_ISSUES), issue("", "too_many_issues", { shown: MAX_ISSUES, more, unchecked })];
+  if (count === 0 && unchecked === 0) return listed;
+  return [...listed, issue("", "too_many_issues", { shown: listed.length, count, unchecked })];
 }
 
 /**
@@ -96,11 +107,41 @@ function capIssues(issues: readonly Issue[]): readonly Issue[] {
  */
 export const issuesFull = (issues: readonly Issue[]): boolean => issues.length > MAX_ISSUES;
 
+/**
+ * The one check for an id listed twice in a list of títulos (decide, the checkout schema, aging,
+ * facts, payoff, profile, collection): a título counted twice would double a balance, a payoff
+ * or a reminder. `check` remembers where each id was first seen and gives, for each repeat, the
+ * `duplicate_id` issue at `<path>[index].id` naming the first occurrence.
+ *
+ * @example
+ * ```ts
+ * const ids = new DuplicateIds("receivables");
+ * ids.check("t1", 0); // undefined
+ * ids.check("t1", 2); // { path: "receivables[2].id", code: "duplicate_id", params: { id: "t1", first: "receivables[0]" }, ... }
+ * ```
+ * @internal
+ */
+export class DuplicateIds {
+  private readonly first = new Map<string, number>();
+
+  constructor(private readonly path: string) {}
+
+  /** Undefined the first time `id` is seen (then remembered at `index`); its issue after that. */
+  check(id: string, index: number): Issue | undefined {
+    const first = this.first.get(id);
+    if (first === undefined) {
+      this.first.set(id, index);
+      return undefined;
+    }
+    return issue(`${this.path}[${index}].id`, "duplicate_id", { id, first: `${this.path}[${first}]` });
+  }
+}
+
 function summarize(code: ErrorCode, issues: readonly Issue[]): string {
   const head = code === "INVALID_POLICY" ? "Invalid policy" : code === "SALE_BLOCKED" ? "Sale blocked" : "Invalid input";
   const listed = issues.slice(0, 5).map((i) => `${i.path || "(root)"}: ${i.message}`);
   const last = issues[issues.length - 1];
-  const total = last?.code === "too_many_issues" ? issues.length - 1 + Number(last.params?.more ?? 0) : issues.length;
+  const total = last?.code === "too_many_issues" ? issues.length - 1 + Number(last.params?.count ?? 0) : issues.length;
   const more = total > 5 ? `; and ${total - 5} more` : "";
   return `${head}: ${listed.join("; ")}${more}`;
 }

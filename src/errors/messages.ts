@@ -271,8 +271,16 @@ export const MESSAGES = {
   },
   // ---- bounded errors, strict input (#14 items 11, 13) ----
   too_many_issues: {
-    en: (p) => `${s(p, "shown")} issues listed; ${s(p, "more")} more not listed${unchecked(p, "en")}. Fix these and send again`,
-    "pt-BR": (p) => `${s(p, "shown")} problemas listados; mais ${s(p, "more")} não listados${unchecked(p, "pt-BR")}. Corrija estes e envie de novo`,
+    en: (p) => `${s(p, "shown")} issues listed; ${s(p, "count")} more not listed${unchecked(p, "en")}. Fix these and send again`,
+    "pt-BR": (p) => `${s(p, "shown")} problemas listados; mais ${s(p, "count")} não listados${unchecked(p, "pt-BR")}. Corrija estes e envie de novo`,
+  },
+  too_complex: {
+    en: () => "too large or too deeply nested to check in full; the rest of this value was not checked",
+    "pt-BR": () => "grande ou aninhado demais para verificar por inteiro; o restante deste valor não foi verificado",
+  },
+  conflicting_value: {
+    en: (p) => `${s(p, "value")} contradicts ${s(p, "other")} (${s(p, "otherValue")}); send the value in one place only`,
+    "pt-BR": (p) => `${s(p, "value")} contradiz ${s(p, "other")} (${s(p, "otherValue")}); informe o valor em um só lugar`,
   },
   checking_stopped: {
     en: (p) => `checking stopped here after too many issues${unchecked(p, "en")}`,

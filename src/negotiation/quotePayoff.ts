@@ -125,6 +125,10 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   const issues: Issue[] = [];
   const validDays = o.validDays ?? 2;
   if (validDays < 2) issues.push(issue("options.validDays", "payoff.valid_days"));
+  // Terms written for computeCharges may carry asOf: one that is not options.asOf is refused, not overridden.
+  if (o.terms.asOf !== undefined && o.terms.asOf !== o.asOf) {
+    issues.push(issue("options.terms.asOf", "conflicting_value", { value: JSON.stringify(o.terms.asOf), other: "options.asOf", otherValue: o.asOf }));
+  }
   const terms = parseTerms({ ...o.terms, asOf: o.asOf }, "options.terms");
   const { digits, currency } = terms;
   const asOfDay = dayNumber(o.asOf, "options.asOf");

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { dateProblem } from "../calendar/isoDate.js";
 import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
 import { D } from "../money/decimal.js";
-import { issue, issuesFull, type Issue } from "../errors/CreditBlockError.js";
+import { DuplicateIds, issue, issuesFull, type Issue } from "../errors/CreditBlockError.js";
 import { addIssue, fromZodIssues, safeParseReporting } from "./issues.js";
 import { IdSchema, ISODateSchema, moneySchema, textOf, textUpTo, wholeNumber } from "./primitives.js";
 
@@ -166,11 +166,10 @@ function build(currency: CurrencyCode) {
     })
     .check(
       z.superRefine((req, ctx) => {
-        const seen = new Map<string, number>();
+        const ids = new DuplicateIds("receivables");
         req.receivables.forEach((r, i) => {
-          const first = seen.get(r.id);
-          if (first !== undefined) addIssue(ctx, "duplicate_id", { id: r.id, first: `receivables[${first}]` }, ["receivables", i, "id"]);
-          else seen.set(r.id, i);
+          const repeated = ids.check(r.id, i);
+          if (repeated) addIssue(ctx, "duplicate_id", repeated.params, ["receivables", i, "id"]);
           if (r.customerId !== undefined && r.customerId !== req.customer.id) {
             addIssue(ctx, "invalid_value", { options: JSON.stringify(req.customer.id) }, ["receivables", i, "customerId"]);
           }
@@ -232,7 +231,7 @@ export function parseReceivables(list: unknown, currency: CurrencyCode, path: st
   }
   const schema = checkoutSchemas(currency).receivable;
   const out: { index: number; receivable: Receivable }[] = [];
-  const seen = new Map<string, number>();
+  const ids = new DuplicateIds(path);
   for (let index = 0; index < list.length; index++) {
     if (issuesFull(issues)) {
       issues.push(issue(`${path}[${index}]`, "checking_stopped", { unchecked: list.length - index }));
@@ -244,12 +243,9 @@ export function parseReceivables(list: unknown, currency: CurrencyCode, path: st
       continue;
     }
     // A título listed twice would be counted twice: refused, as decide and aging do.
-    const first = seen.get(parsed.data.id);
-    if (first !== undefined) issues.push(issue(`${path}[${index}].id`, "duplicate_id", { id: parsed.data.id, first: `${path}[${first}]` }));
-    else {
-      seen.set(parsed.data.id, index);
-      out.push({ index, receivable: parsed.data });
-    }
+    const repeated = ids.check(parsed.data.id, index);
+    if (repeated) issues.push(repeated);
+    else out.push({ index, receivable: parsed.data });
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
-  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, labelOf, planInstallments, quotePayoff,
+  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, issue, labelOf, planInstallments, quotePayoff,
   type AgingReport, type Locale, type CheckoutRequestInput, type Decision, type PolicyDocument,
 } from "credit-block";
 import { policyJsonSchema } from "credit-block/json-schema";
@@ -72,9 +72,36 @@ function decodeWindows1252(bytes: Buffer): string {
   }
 }
 
+/** A JSON file's object, or the issue that it is something else (`null`, a list, a number). */
+function objectIn(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "object", received: value === null ? "null" : Array.isArray(value) ? "array" : typeof value })]);
+}
+
+/**
+ * The asOf of a command whose file may carry its own: the file's (`null` included, for the
+ * library to refuse: only an absent asOf takes a default), else `--as-of`, else today in `--tz`.
+ * A file's asOf that differs from an explicit `--as-of` is a contradiction, refused at `path`.
+ */
+function asOfFor(file: Record<string, unknown>, path: string, flag: string | undefined, today: string): unknown {
+  if (!Object.hasOwn(file, "asOf")) return flag ?? today;
+  if (flag !== undefined && file.asOf !== flag) {
+    throw new CreditBlockError("INVALID_INPUT", [issue(path, "conflicting_value", { value: JSON.stringify(file.asOf), other: "--as-of", otherValue: flag })]);
+  }
+  return file.asOf;
+}
+
 function readLedger(path: string, values: Record<string, unknown>): LedgerRead {
   const text = readLedgerText(path);
-  if (path.toLowerCase().endsWith(".json")) return readJsonLedger(text);
+  if (path.toLowerCase().endsWith(".json")) {
+    try {
+      return readJsonLedger(text);
+    } catch (error) {
+      // Not a list of receivables (null, a number, an object without one): the file's fault.
+      if (error instanceof CreditBlockError || error instanceof SyntaxError) throw error;
+      throw new InputError(`${path}: the JSON ledger must be an array of receivables or { receivables: [...] }`);
+    }
+  }
   const map = typeof values.map === "string" ? Object.fromEntries(values.map.split(",").map((pair) => pair.split("=").map((x) => x.trim()) as [string, string])) : undefined;
   return readCsvLedger(text, {
     ...(values.locale === "pt-BR" ? { locale: "pt-BR" as const } : {}),
@@ -84,7 +111,8 @@ function readLedger(path: string, values: Record<string, unknown>): LedgerRead {
 }
 
 function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  // A reduce, not Math.max(...): a by-customer table may have more rows than a call takes arguments.
+  const widths = rows[0]?.map((_, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), 0)) ?? [];
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ")).join("\n") + "\n";
 }
 
@@ -147,15 +175,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const out = (value: unknown) => { io.stdout(`${JSON.stringify(value, null, 2)}\n`); };
   try {
     if (!isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not an IANA time zone (e.g. America/Sao_Paulo)`);
-    const asOf = values["as-of"] ?? todayIn(tz, io.now());
+    const asOfFlag = values["as-of"];
+    const asOf = asOfFlag ?? todayIn(tz, io.now());
     switch (command) {
       case "decide": {
         if (!values.policy) throw new UsageError("decide needs --policy");
         const gate = createCreditGate(definePolicy(readJson(values.policy)));
-        // The file may omit asOf: today in --tz fills it.
-        const request = (values.request ? readJson(values.request) : parseJsonExact(io.stdin())) as Omit<CheckoutRequestInput, "asOf"> & { asOf?: string };
-        // Only an absent asOf means --as-of (or today): `null` is refused by the schema.
-        const decision = gate.decide(Object.hasOwn(request, "asOf") ? (request as CheckoutRequestInput) : { ...request, asOf });
+        // The file may omit asOf: --as-of, else today in --tz, fills it. Not an object: the
+        // schema says so at the root.
+        const request: unknown = values.request ? readJson(values.request) : parseJsonExact(io.stdin());
+        const isObject = typeof request === "object" && request !== null && !Array.isArray(request);
+        const decision = gate.decide((isObject ? { ...request, asOf: asOfFor(request as Record<string, unknown>, "asOf", asOfFlag, asOf) } : request) as CheckoutRequestInput);
         if (values.format === "table") io.stdout(describeDecision(decision, values.locale === "en" ? "en" : "pt-BR"));
         else out(decision);
         return decision.outcome === "deny" ? EXIT.deny : decision.outcome === "review" ? EXIT.review : EXIT.ok;
@@ -174,15 +204,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case "charges": {
         if (!values.receivable) throw new UsageError("charges needs --receivable");
-        const terms = values.terms ? (readJson(values.terms) as object) : { finePercent: values.fine ?? "0", monthlyInterestPercent: values.interest ?? "0" };
-        out(computeCharges(readJson(values.receivable) as never, { asOf, ...terms }));
+        const terms = values.terms ? objectIn(readJson(values.terms), "terms") : { finePercent: values.fine ?? "0", monthlyInterestPercent: values.interest ?? "0" };
+        out(computeCharges(readJson(values.receivable) as never, { ...terms, asOf: asOfFor(terms, "terms.asOf", asOfFlag, asOf) } as never));
         return EXIT.ok;
       }
       case "payoff": {
         if (!values.receivables || !values.terms) throw new UsageError("payoff needs --receivables and --terms");
         const ledger = readLedger(values.receivables, values);
-        const options = readJson(values.terms) as Record<string, unknown>;
-        const quote = quotePayoff(ledger.receivables, { asOf, ...(options.terms ? options : { terms: options }), ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never);
+        // The file is payoff options ({ terms, discounts, asOf? }) or bare charge terms, whose
+        // asOf (as the charges command reads it) is the quote's.
+        const file = objectIn(readJson(values.terms), "options");
+        const { asOf: termsAsOf, ...bareTerms } = file;
+        const options = Object.hasOwn(file, "terms")
+          ? { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) }
+          : { terms: bareTerms, asOf: asOfFor(Object.hasOwn(file, "asOf") ? { asOf: termsAsOf } : {}, "options.terms.asOf", asOfFlag, asOf) };
+        const quote = quotePayoff(ledger.receivables, { ...options, ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never);
         out(quote);
         for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
         return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
@@ -230,7 +266,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${error.code}:\n${error.issues.map((i) => `  ${i.path || "(root)"}: ${i.message}`).join("\n")}\n`);
       return EXIT.invalid;
     }
-    if (error instanceof UsageError || error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === "ENOENT") {
+    if (error instanceof UsageError || error instanceof InputError || error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === "ENOENT") {
       io.stderr(`${(error as Error).message}\n\n${error instanceof UsageError ? USAGE : ""}`);
       return EXIT.invalid;
     }
@@ -239,4 +275,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** A file that is readable but not what the command reads (printed without the usage text). */
+class InputError extends Error {}
 

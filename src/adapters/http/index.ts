@@ -4,7 +4,7 @@
  * @module adapters/http
  */
 import {
-  ageReceivables, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, planInstallments, quotePayoff,
+  ageReceivables, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, issue, planInstallments, quotePayoff,
   type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput,
 } from "credit-block";
 import { checkoutRequestJsonSchema, policyJsonSchema } from "credit-block/json-schema";
@@ -119,7 +119,23 @@ const json = (body: unknown, headers: Record<string, string> = {}): PlainRespons
 
 const notAllowed = (allow: string): PlainResponse => problemOf(405, "method-not-allowed", "Method not allowed", {}, { allow });
 
-const asObject = (body: unknown): Record<string, unknown> => (typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const asObject = (body: unknown): Record<string, unknown> => (isObject(body) ? body : {});
+
+/**
+ * A route's body, or one of its parts (`options`, `terms`), as an object. Only an absent part is
+ * `{}`: `null`, a list or a string is refused at its path (`""` for the body), not read as
+ * absent, so `"options": null` never quietly means "today and the defaults".
+ */
+function objectAt(value: unknown, path: string, optional = true): Record<string, unknown> {
+  if (isObject(value)) return value;
+  if (value === undefined && optional) return {};
+  const received = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  throw new CreditBlockError("INVALID_INPUT", [issue(path, value === undefined ? "required" : "invalid_type", { expected: "object", received })]);
+}
+
+/** `body[key]` as an object, absent meaning `{}` (see {@link objectAt}). */
+const partOf = (body: unknown, key: string): Record<string, unknown> => objectAt(objectAt(body, "", false)[key], key);
 
 /**
  * Creates the HTTP handler. Routes (JSON in and out, versioned):
@@ -220,17 +236,18 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     }
   };
 
+  // Only an absent asOf means today (the spreads below keep a sent one, `null` included, for the
+  // schema to judge): a contradiction is refused, not guessed.
   const routes: Record<string, Record<string, (body: unknown) => unknown>> = {
     "/v1/decide": { POST: (body) => {
-      const request = asObject(body);
-      // Only an absent asOf means today: `null` is a contradiction the schema refuses.
+      const request = objectAt(body, "", false);
       return decideWithLoader(request, Object.hasOwn(request, "asOf") ? request.asOf : today());
     } },
-    "/v1/aging": { POST: (body) => { const b = asObject(body); return ageReceivables(b.receivables as never, { asOf: today(), ...asObject(b.options) }); } },
-    "/v1/charges": { POST: (body) => { const b = asObject(body); return computeCharges(b.receivable as never, { asOf: today(), ...asObject(b.terms) }); } },
-    "/v1/payoff": { POST: (body) => { const b = asObject(body); return quotePayoff(b.receivables as never, { asOf: today(), ...asObject(b.options) } as never); } },
+    "/v1/aging": { POST: (body) => ageReceivables(objectAt(body, "", false).receivables as never, { asOf: today(), ...partOf(body, "options") }) },
+    "/v1/charges": { POST: (body) => computeCharges(objectAt(body, "", false).receivable as never, { asOf: today(), ...partOf(body, "terms") }) },
+    "/v1/payoff": { POST: (body) => quotePayoff(objectAt(body, "", false).receivables as never, { asOf: today(), ...partOf(body, "options") } as never) },
     "/v1/plan": { POST: (body) => planInstallments(body as never) },
-    "/v1/proposal": { POST: (body) => { const b = asObject(body); return evaluateProposal(b.proposal as never, b.debt as never, b.policy as never); } },
+    "/v1/proposal": { POST: (body) => { const b = objectAt(body, "", false); return evaluateProposal(b.proposal as never, b.debt as never, b.policy as never); } },
   };
 
   const exchange = async (request: PlainRequest): Promise<PlainResponse> => {
