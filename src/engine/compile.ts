@@ -99,6 +99,20 @@ export function compileCondition(c: CheckedCondition): Predicate {
   }
 }
 
+/**
+ * Whether a rule with this scope reaches a tender of this method and term. The sidecar asks it
+ * to know whether a sale needs the customer's data at all.
+ *
+ * @example
+ * ```ts
+ * scopeReaches("credit", "store_credit", "deferred"); // true
+ * scopeReaches({ methods: ["check"] }, "pix", "immediate"); // false
+ * ```
+ */
+export function scopeReaches(scope: Scope, method: PaymentMethod, term: Term): boolean {
+  return compileScope(scope)(method, term);
+}
+
 /** A compiled scope: does a rule reach a tender of this method and term? @internal */
 export function compileScope(scope: Scope): (method: PaymentMethod, term: Term) => boolean {
   if (scope === "all") return () => true;

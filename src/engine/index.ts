@@ -12,3 +12,4 @@ export {
   type Condition, type FactRef, type Operator, type Policy, type PolicyCharges, type PolicyDocument, type Rule, type RuleAction, type Scope,
 } from "./policy.js";
 export { presets } from "./presets.js";
+export { scopeReaches } from "./compile.js";

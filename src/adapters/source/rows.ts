@@ -1,0 +1,90 @@
+/**
+ * Result rows into library inputs: NULL columns are absent fields, then the same schemas as a
+ * request check them, every issue at a path naming the query and the column
+ * (`source.receivables[3].amount`: the receivables query, its fourth row, column `amount`).
+ * @internal
+ */
+import { checkoutSchemas, CreditBlockError, issue, parseInput, sumMoney, type CurrencyCode, type CustomerInput, type Issue, type ReceivableInput } from "credit-block";
+import type { Row } from "./drivers.js";
+
+/** A row without its NULL columns (SQL NULL means "not set", as an absent JSON field does). */
+export function withoutNulls(row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) if (value !== null && value !== undefined) out[key] = value;
+  return out;
+}
+
+/** The issues `parse` throws, or none. */
+function collect(issues: Issue[], parse: () => unknown): void {
+  try {
+    parse();
+  } catch (error) {
+    if (!(error instanceof CreditBlockError)) throw error;
+    issues.push(...error.issues);
+  }
+}
+
+/** What one customer's queries returned, checked: never half-used, so all or nothing. */
+export interface CustomerRows {
+  readonly customer: readonly Row[];
+  readonly receivables: readonly Row[];
+  readonly pendingOrders: readonly Row[] | null;
+}
+
+/** The loaded customer: `found` false when the customer query returned no row. */
+export interface LoadedCustomer {
+  readonly customer: CustomerInput;
+  readonly receivables: readonly ReceivableInput[];
+  readonly found: boolean;
+}
+
+/**
+ * Checks one customer's rows. A missing customer row is a customer with no record (no limit,
+ * segment `new`); a row for another id, more than one row, or any bad column refuses it all.
+ */
+export function customerFromRows(customerId: string, rows: CustomerRows, currency: CurrencyCode): LoadedCustomer {
+  const schemas = checkoutSchemas(currency);
+  const issues: Issue[] = [];
+  if (rows.customer.length > 1) issues.push(issue("source.customer", "too_big", { maximum: "1 row per customer" }));
+  const head = rows.customer[0] === undefined ? { id: customerId } : withoutNulls(rows.customer[0]);
+  if (head.id !== customerId) issues.push(issue("source.customer[0].id", "invalid_value", { options: JSON.stringify(customerId) }));
+  collect(issues, () => parseInput(schemas.customer, head, rows.customer[0] === undefined ? "source.customer" : "source.customer[0]"));
+  const receivables = receivablesFromRows(rows.receivables, "receivables", currency, issues, customerId);
+  let pendingExposure: string | undefined;
+  if (rows.pendingOrders !== null) {
+    const amounts: string[] = [];
+    rows.pendingOrders.forEach((row, i) => {
+      const order = withoutNulls(row);
+      const path = `source.pendingOrders[${i}]`;
+      for (const key of Object.keys(order)) if (key !== "amount" && key !== "id") issues.push(issue(`${path}.${key}`, "unknown_key", { key }));
+      collect(issues, () => amounts.push(parseInput(schemas.money, order.amount, `${path}.amount`)));
+    });
+    if (amounts.length > 0) {
+      const own = typeof head.pendingExposure === "string" ? [head.pendingExposure] : [];
+      pendingExposure = sumMoney([...own, ...amounts], { currency });
+    }
+  }
+  if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
+  const customer = (pendingExposure === undefined ? head : { ...head, pendingExposure }) as unknown as CustomerInput;
+  return { customer, receivables, found: rows.customer[0] !== undefined };
+}
+
+/** Checks receivable rows (`source.<query>[i].<column>`), every issue collected in `issues`. */
+export function receivablesFromRows(rows: readonly Row[], query: string, currency: CurrencyCode, issues: Issue[], customerId?: string): ReceivableInput[] {
+  const schema = checkoutSchemas(currency).receivable;
+  const seen = new Map<unknown, number>();
+  const out: ReceivableInput[] = [];
+  rows.forEach((row, i) => {
+    const receivable = withoutNulls(row);
+    const path = `source.${query}[${i}]`;
+    const first = seen.get(receivable.id);
+    if (first !== undefined) issues.push(issue(`${path}.id`, "duplicate_id", { id: String(receivable.id), first: `source.${query}[${first}]` }));
+    else seen.set(receivable.id, i);
+    if (customerId !== undefined && receivable.customerId !== undefined && receivable.customerId !== customerId) {
+      issues.push(issue(`${path}.customerId`, "invalid_value", { options: JSON.stringify(customerId) }));
+    }
+    collect(issues, () => parseInput(schema, receivable, path));
+    out.push(receivable as unknown as ReceivableInput);
+  });
+  return out;
+}
