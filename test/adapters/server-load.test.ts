@@ -33,7 +33,7 @@ describe("the sidecar under abuse", () => {
   it("drops a request trickled slower than the timeout, and keeps serving", async () => {
     const closed = await new Promise<string>((resolve) => {
       const socket = connect(port(), "127.0.0.1", () => {
-        socket.write("POST /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
+        socket.write("POST /v1/decide HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
         const timer = setInterval(() => socket.write(" "), 200);
         let data = "";
         socket.on("data", (chunk) => (data += chunk.toString()));

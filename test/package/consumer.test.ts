@@ -68,7 +68,7 @@ describe("the packed package in a fresh project", () => {
       const decided = await fetch(running.url + "/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body });
       const chunked = await new Promise((resolve, reject) => {
         const socket = connect(Number(new URL(running.url).port), "127.0.0.1", () => {
-          socket.write("POST /v1/decide HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n");
+          socket.write("POST /v1/decide HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Type: application/json\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n");
           socket.write("12c\\r\\n" + " ".repeat(300) + "\\r\\n0\\r\\n\\r\\n");
         });
         let data = "";
