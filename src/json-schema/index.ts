@@ -1,6 +1,7 @@
 /**
  * JSON Schemas (draft 2020-12) of credit-block's inputs, generated from the zod schemas, for
- * editors, for services written in other languages, and for the sidecar's `GET /v1/schema`.
+ * editors, for services written in other languages, and for the sidecar's `GET /v1/schema`; and
+ * the sidecar's OpenAPI 3.1 document (`GET /v1/openapi.json`, see {@link openApiDocument}).
  *
  * A subpath of its own (`credit-block/json-schema`) so the core that a browser POS loads does
  * not carry zod's JSON Schema generator. It imports the public core by name, as adapters do.
@@ -109,3 +110,5 @@ export function policyJsonSchema(): JsonSchema {
 export function checkoutRequestJsonSchema(): JsonSchema {
   return asInput(CheckoutRequestSchema);
 }
+
+export { openApiDocument } from "./openapi.js";

@@ -3,11 +3,14 @@ import { presets, type PolicyDocument } from "credit-block";
 import { createHandler, todayIn } from "credit-block/http";
 import fc from "fast-check";
 import { serve, type RunningServer } from "credit-block/node";
+import { checked, checkedHandler } from "../support/openapi.js";
 
 const policy = presets.blockCreditWhenOverdue({ graceDays: 5 });
 const logs: string[] = [];
 let running: RunningServer;
 const handler = createHandler({ policy, now: () => new Date("2026-11-23T15:00:00Z"), maxBodyBytes: 64 * 1024 });
+// Every answer these tests receive is checked against the OpenAPI document (test/support/openapi.ts).
+const checkedCall = checkedHandler(handler);
 
 beforeAll(async () => {
   running = await serve({ handler, port: 0, log: (line) => logs.push(line), signals: false, loadPolicy: () => nextPolicy });
@@ -17,8 +20,11 @@ afterAll(async () => {
 });
 
 let nextPolicy: PolicyDocument = policy;
-const post = (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  fetch(`${running.url}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+const post = async (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) => {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return checked("POST", path, await fetch(`${running.url}${path}`, { method: "POST", headers, body: text }), text);
+};
+const get = async (path: string) => checked("GET", path, await fetch(`${running.url}${path}`));
 
 describe("HTTP sidecar (a real node:http server)", () => {
   it("binds to 127.0.0.1 by default", () => {
@@ -40,11 +46,11 @@ describe("HTTP sidecar (a real node:http server)", () => {
   });
 
   it("serves the other routes", async () => {
-    expect(await (await fetch(`${running.url}/v1/health`)).json()).toEqual({ status: "ok" });
-    const p = (await (await fetch(`${running.url}/v1/policy`)).json()) as { id: string; sha256: string };
+    expect(await (await get("/v1/health")).json()).toEqual({ status: "ok" });
+    const p = (await (await get("/v1/policy")).json()) as { id: string; sha256: string };
     expect(p.id).toBe("block-credit-when-overdue");
     expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const schema = (await (await fetch(`${running.url}/v1/schema`)).json()) as { policy: object; checkoutRequest: { properties: object } };
+    const schema = (await (await get("/v1/schema")).json()) as { policy: object; checkoutRequest: { properties: object } };
     expect(schema.checkoutRequest.properties).toHaveProperty("receivables");
     const charges = (await (await post("/v1/charges", { receivable: { id: "t", amount: "100.00", dueDate: "2026-11-03" }, terms: { asOf: "2026-11-13", finePercent: "2", monthlyInterestPercent: "1" } })).json()) as { total: string };
     expect(charges.total).toBe("102.33");
@@ -69,13 +75,13 @@ describe("HTTP sidecar (a real node:http server)", () => {
     expect((await post("/v1/decide", "{ not json")).status).toBe(400);
     expect((await post("/v1/decide", "{}", { "content-type": "text/plain" })).status).toBe(415);
     expect((await post("/v1/decide", JSON.stringify({ customer: { id: "x".repeat(70_000) } }))).status).toBe(413);
-    expect((await fetch(`${running.url}/v1/nothing`)).status).toBe(404);
-    const wrongMethod = await fetch(`${running.url}/v1/decide`);
+    expect((await get("/v1/nothing")).status).toBe(404);
+    const wrongMethod = await get("/v1/decide");
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("POST");
     // A Fetch method is any token: one named like an Object.prototype member is still a 405.
     for (const method of ["constructor", "toString", "hasOwnProperty"]) {
-      const r = await handler(new Request("http://pos/v1/decide", { method, headers: { "content-type": "application/json" }, body: '{"customer":{"id":"c"},"receivables":[]}' }));
+      const r = await checkedCall(new Request("http://pos/v1/decide", { method, headers: { "content-type": "application/json" }, body: '{"customer":{"id":"c"},"receivables":[]}' }));
       expect(r.status).toBe(405);
     }
     for (const hostile of ["[]", "null", "42", '{"__proto__":{"x":1}}', '{"receivables":{"length":1e9}}']) {
@@ -99,15 +105,15 @@ describe("HTTP sidecar (a real node:http server)", () => {
     expect(logs.at(-1)).toContain("policy-reload-failed");
     nextPolicy = { ...policy, id: "new-policy", version: 2 };
     expect(await running.reload()).toBe(true);
-    expect(((await (await fetch(`${running.url}/v1/policy`)).json()) as { id: string }).id).toBe("new-policy");
+    expect(((await (await get("/v1/policy")).json()) as { id: string }).id).toBe("new-policy");
   });
 });
 
 describe("fail-safe mode: the POS database is down or slow", () => {
   const customers = new Map([["c1", { customer: { id: "c1" }, receivables: [{ id: "t1", amount: "100.00", dueDate: "2026-10-01" }] }]]);
   const make = (loader: (id: string, signal: AbortSignal) => Promise<{ customer: { id: string }; receivables: { id: string; amount: string; dueDate: string }[] }>, onLoadError?: (error: unknown, id: string) => void) =>
-    createHandler({ policy, now: () => new Date("2026-11-23T15:00:00Z"), loadCustomer: loader, loadTimeoutMs: 50, ...(onLoadError ? { onLoadError } : {}) });
-  const decide = async (h: ReturnType<typeof createHandler>, tenders: { method: string; amount: string }[]) => {
+    checkedHandler(createHandler({ policy, now: () => new Date("2026-11-23T15:00:00Z"), loadCustomer: loader, loadTimeoutMs: 50, ...(onLoadError ? { onLoadError } : {}) }));
+  const decide = async (h: (request: Request) => Promise<Response>, tenders: { method: string; amount: string }[]) => {
     const response = await h(new Request("http://pos/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: "c1", sale: { tenders } }) }));
     return (await response.json()) as { outcome: string; tenders: { outcome: string; reasons: { code: string; message: string }[] }[] };
   };
@@ -177,7 +183,7 @@ describe("asOf from the clock", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(instant, { minLength: 1, maxLength: 8 }), async (instants) => {
         let clock = 0;
-        const h = createHandler({ policy, now: () => new Date(clock) });
+        const h = checkedHandler(createHandler({ policy, now: () => new Date(clock) }));
         for (const ms of instants) {
           clock = ms;
           const response = await h(new Request("http://pos/v1/decide", { method: "POST", headers: { "content-type": "application/json" }, body: '{"customer":{"id":"c"},"receivables":[]}' }));
