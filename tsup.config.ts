@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts", nfce: "src/adapters/nfce/index.ts", zod: "src/adapters/zod/index.ts", express: "src/adapters/express/index.ts", "json-schema": "src/json-schema/index.ts" },
+    entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts", nfce: "src/adapters/nfce/index.ts", zod: "src/adapters/zod/index.ts", express: "src/adapters/express/index.ts", "json-schema": "src/json-schema/index.ts", source: "src/adapters/source/index.ts" },
     // Adapters import the public core by name, so every entry shares one core (one CreditBlockError class).
     external: ["credit-block", /^node:/],
     format: ["esm", "cjs"],

@@ -5,9 +5,11 @@
 import { benchAging } from "./aging.js";
 import { benchEngine } from "./engine.js";
 import { benchHttp } from "./http.js";
+import { benchSource } from "./source.js";
 
 console.log(`credit-block benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 const only = process.argv[2];
 if (!only || only === "aging") benchAging(Number(process.env.BENCH_AGING_ROWS ?? 1_000_000));
 if (!only || only === "engine") await benchEngine();
 if (!only || only === "http") await benchHttp();
+if (!only || only === "source") await benchSource();

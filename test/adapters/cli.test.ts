@@ -100,7 +100,7 @@ describe("credit-block CLI", () => {
     const zone = await run(["aging", "--receivables", join(dir, "missing.csv"), "--tz", "Mars/Olympus_Mons"]);
     expect([zone.code, zone.err.split("\n")[0]]).toEqual([1, '--tz "Mars/Olympus_Mons" is not an IANA time zone (e.g. America/Sao_Paulo)']);
     const port = await run(["serve", "--policy", file("port.json", presets.creditLimit()), "--port", "80a"]);
-    expect([port.code, port.err.split("\n")[0]]).toEqual([1, '--port "80a" is not a port number (0 to 65535)']);
+    expect([port.code, port.err.split("\n")[0]]).toEqual([1, 'credit-block serve: --port "80a" is not a port number (0 to 65535)']);
   });
 
   it("runs as a real process (bin)", () => {

@@ -8,5 +8,6 @@ const code = await main(process.argv.slice(2), {
   isTTY: process.stderr.isTTY,
   now: () => new Date(),
 });
-// `serve` keeps running; everything else ends with its exit code.
-if (process.argv[2] !== "serve") process.exit(code);
+// `serve` resolves only once the server has stopped (SIGTERM/SIGINT, drained) or failed to
+// start; every command ends with its exit code, so a service manager sees failures.
+process.exit(code);

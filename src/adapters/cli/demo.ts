@@ -5,10 +5,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHandler } from "../http/index.js";
+import { serve } from "../node/index.js";
+import { connectSource } from "../source/index.js";
+import { sampleQueries, seedSampleStore } from "./sampleDatabase.js";
 import {
   addDays, ageReceivables, allocate, checkoutSchemas, computeCharges, evaluateProposal, planCollection, planInstallments, profileCustomer, quotePayoff,
   type NegotiationPolicy, dayOfWeek, daysInMonth, formatMoney, holidays, isBusinessDay,
-  parseInput, sumMoney, createCreditGate, definePolicy, labelOf, type CheckoutRequestInput, type CustomerInput, type Receivable, type ReceivableInput,
+  parseInput, sumMoney, createCreditGate, definePolicy, labelOf, type CheckoutRequestInput, type CustomerInput, type Decision, type Receivable, type ReceivableInput,
 } from "credit-block";
 
 /** The fictional store of the demo and the examples. */
@@ -199,6 +203,57 @@ export function decisionsSection(data: SampleStore, root = packageRoot()): strin
     if (picked.size === 3) break;
   }
   return lines;
+}
+
+/**
+ * The sidecar over the store's own database: the sample store in an embedded PGlite (nothing to
+ * install), the SQL of examples/database/credit-block.config.json, a real HTTP server on a free
+ * port, and a POS that sends only `{ customerId, sale }`.
+ */
+export async function databaseSection(data: SampleStore, root = packageRoot()): Promise<string[]> {
+  const lines = ["Sidecar com o banco da loja (PGlite embutido, SQL de examples/database/credit-block.config.json)"];
+  let PGlite: new () => { waitReady: Promise<void>; exec(sql: string): Promise<unknown>; query(sql: string, params: readonly unknown[]): Promise<unknown>; close(): Promise<void> };
+  try {
+    ({ PGlite } = (await import("@electric-sql/pglite")) as unknown as { PGlite: typeof PGlite });
+  } catch {
+    return [...lines, "  (instale o pacote opcional @electric-sql/pglite para ver esta parte: npm install @electric-sql/pglite)"];
+  }
+  const db = new PGlite();
+  await db.waitReady;
+  try {
+    await seedSampleStore(db, data, root);
+    const source = await connectSource({ client: db, ...sampleQueries(root) });
+    const handler = createHandler({
+      policy: definePolicy(readJson(root, "examples/policy.json")),
+      loadCustomer: (id) => source.load(id),
+      checkReady: () => source.ping(),
+      now: () => new Date(`${data.asOf}T15:00:00Z`),
+    });
+    const running = await serve({ handler, port: 0, signals: false, log: () => undefined });
+    try {
+      const ready = (await (await fetch(`${running.url}/v1/ready`)).json()) as { source?: { latencyMs: number } };
+      lines.push(`  ${running.url}/v1/ready: pronto (banco respondeu em ${String(ready.source?.latencyMs ?? "?")} ms)`);
+      const sale = { tenders: [{ method: "store_credit", amount: "300.00", installments: 3 }] };
+      for (const customerId of ["C0003", "C0016", "C9999"]) {
+        const response = await fetch(`${running.url}/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId, sale }) });
+        const d = (await response.json()) as Decision;
+        lines.push(`  POST /v1/decide { customerId: "${customerId}", sale } → ${labelOf("status", d.status).toUpperCase()}, venda no crediário ${labelOf("outcome", d.outcome)} (em aberto ${formatMoney(d.facts.openBalance)}, exposição após a venda ${formatMoney(d.facts.exposureAfterSale)})`);
+        for (const r of d.reasons.slice(0, 2)) lines.push(`    ${labelOf("action", r.action)}: ${r.message}`);
+      }
+    } finally {
+      await running.close();
+      await source.close();
+    }
+  } finally {
+    await db.close();
+  }
+  return lines;
+}
+
+/** The whole demo, the database part included (what `npm start` prints). */
+export async function demoWithDatabase(root = packageRoot()): Promise<string> {
+  const data = loadSampleStore(root);
+  return [demo(root), "", ...(await databaseSection(data, root))].join("\n");
 }
 
 export function demo(root = packageRoot()): string {

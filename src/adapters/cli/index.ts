@@ -6,15 +6,17 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
-  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, issue, labelOf, planInstallments, quotePayoff,
-  type AgingReport, type Locale, type CheckoutRequestInput, type Decision, type PolicyDocument,
+  ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, issue, labelOf, planCollection, planInstallments, quotePayoff,
+  type AgingReport, type Locale, type CheckoutRequestInput, type Decision, type ReceivableInput,
 } from "credit-block";
 import { policyJsonSchema } from "credit-block/json-schema";
-import { createHandler, todayIn } from "../http/index.js";
-import { serve } from "../node/index.js";
+import { todayIn } from "../http/index.js";
 import { isTimeZone } from "../options.js";
+import { connectSource, SourceError, type CustomerSource } from "../source/index.js";
+import { readServeConfig } from "./config.js";
+import { fileProblem, oneLine, runServe, StartupError } from "./serveCommand.js";
 import { writeCsv } from "./csv.js";
-import { demo } from "./demo.js";
+import { demoWithDatabase } from "./demo.js";
 import { readCsvLedger, readJsonLedger, type LedgerRead } from "./ledger.js";
 import { parseJsonExact } from "../json.js";
 
@@ -27,21 +29,27 @@ export interface Io {
   readonly now: () => Date;
 }
 
-/** Exit codes: 0 allow/ok, 1 usage or invalid input, 2 review, 3 deny; 4 some ledger rows rejected. */
-export const EXIT = { ok: 0, invalid: 1, review: 2, deny: 3, rejectedRows: 4 } as const;
+/**
+ * Exit codes: 0 allow/ok, 1 usage or invalid input, 2 review, 3 deny; 4 some ledger rows
+ * rejected; 5 the system refused (a port in use, a permission, the database down).
+ */
+export const EXIT = { ok: 0, invalid: 1, review: 2, deny: 3, rejectedRows: 4, unavailable: 5 } as const;
 
 const USAGE = `credit-block <command> [options]
 
   decide   --policy policy.json [--request request.json]   (request from stdin without --request)
            exit code 0 allow, 2 review, 3 deny
-  aging    --receivables ledger.csv|ledger.json [--as-of YYYY-MM-DD] [--by-customer]
-           [--format table|json|csv] [--locale pt-BR] [--separator ";"] [--map col=field,...]
+  aging    --receivables ledger.csv|ledger.json | --config credit-block.config.json (its source's ledger query)
+           [--as-of YYYY-MM-DD] [--by-customer] [--format table|json|csv] [--locale pt-BR] [--separator ";"] [--map col=field,...]
   charges  --receivable r.json --terms terms.json | --fine 2 --interest 1 [--as-of DATE]
-  payoff   --receivables ledger.csv|json --terms terms.json [--as-of DATE] [--format table|json] [--include-disputed]
+  payoff   --receivables ledger.csv|json | --config cfg.json --customer ID   --terms terms.json [--as-of DATE] [--include-disputed]
+  collect  --options collection.json --receivables ledger.csv|json | --config cfg.json   [--as-of DATE]   (the day's collection steps)
   plan     --principal 1000.00 --count 6 --system price|sac|none [--rate 1.99] [--down 200.00] --first-due DATE
   policy validate policy.json      every problem, with its JSON path
   policy schema                    the JSON Schema of a policy file
-  serve    --policy policy.json [--port 8787] [--host 127.0.0.1] [--tz America/Sao_Paulo]
+  serve    --config credit-block.config.json | --policy policy.json   [--port 8787] [--host 127.0.0.1] [--tz America/Sao_Paulo]
+           [--tokens tokens.txt] [--insecure] [--tls-cert cert.pem --tls-key key.pem] [--max-body-bytes N] [--fail-safe review|deny]
+           SIGHUP reloads the policy and tokens; SIGTERM drains, then exits 0; start-up failures exit 1 (config) or 5 (system)
   demo     the library at work on the sample store (what npm start runs)
 `;
 
@@ -164,6 +172,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       locale: { type: "string" }, separator: { type: "string" }, map: { type: "string" }, fine: { type: "string" }, interest: { type: "string" },
       principal: { type: "string" }, count: { type: "string" }, system: { type: "string" }, rate: { type: "string" }, down: { type: "string" },
       "first-due": { type: "string" }, "include-disputed": { type: "boolean" }, port: { type: "string" }, host: { type: "string" }, tz: { type: "string" }, help: { type: "boolean", short: "h" },
+      config: { type: "string" }, customer: { type: "string" }, options: { type: "string" }, tokens: { type: "string" }, insecure: { type: "boolean" },
+      "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "max-body-bytes": { type: "string" }, "fail-safe": { type: "string" },
     },
     });
   } catch (error) {
@@ -174,9 +184,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const tz = values.tz ?? "America/Sao_Paulo";
   const out = (value: unknown) => { io.stdout(`${JSON.stringify(value, null, 2)}\n`); };
   try {
-    if (!isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not an IANA time zone (e.g. America/Sao_Paulo)`);
+    if (command !== "serve" && !isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not an IANA time zone (e.g. America/Sao_Paulo)`);
     const asOfFlag = values["as-of"];
-    const asOf = asOfFlag ?? todayIn(tz, io.now());
+    const asOf = asOfFlag ?? (isTimeZone(tz) ? todayIn(tz, io.now()) : "");
     switch (command) {
       case "decide": {
         if (!values.policy) throw new UsageError("decide needs --policy");
@@ -191,8 +201,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return decision.outcome === "deny" ? EXIT.deny : decision.outcome === "review" ? EXIT.review : EXIT.ok;
       }
       case "aging": {
-        if (!values.receivables) throw new UsageError("aging needs --receivables");
-        const ledger = readLedger(values.receivables, values);
+        if (!values.receivables && !values.config) throw new UsageError("aging needs --receivables or --config (a source with a ledger query)");
+        const ledger = values.receivables ? readLedger(values.receivables, values) : { receivables: await fromSource(values.config ?? "", (s) => s.ledger()), rejected: [] };
         if (io.isTTY && ledger.receivables.length > 100_000) io.stderr(`aging ${ledger.receivables.length.toLocaleString("pt-BR")} títulos…\n`);
         const report = ageReceivables(ledger.receivables, { asOf });
         const format = values.format ?? "table";
@@ -209,8 +219,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.ok;
       }
       case "payoff": {
-        if (!values.receivables || !values.terms) throw new UsageError("payoff needs --receivables and --terms");
-        const ledger = readLedger(values.receivables, values);
+        if ((!values.receivables && !(values.config && values.customer)) || !values.terms) throw new UsageError("payoff needs --terms, and --receivables or --config with --customer");
+        const customerId = values.customer ?? "";
+        const ledger = values.receivables ? readLedger(values.receivables, values) : { receivables: await fromSource(values.config ?? "", (s) => s.receivablesOf(customerId)), rejected: [] };
         // The file is payoff options ({ terms, discounts, asOf? }) or bare charge terms, whose
         // asOf (as the charges command reads it) is the quote's.
         const file = objectIn(readJson(values.terms), "options");
@@ -220,6 +231,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           : { terms: bareTerms, asOf: asOfFor(Object.hasOwn(file, "asOf") ? { asOf: termsAsOf } : {}, "options.terms.asOf", asOfFlag, asOf) };
         const quote = quotePayoff(ledger.receivables, { ...options, ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never);
         out(quote);
+        for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
+        return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
+      }
+      case "collect": {
+        if (!values.options || (!values.receivables && !values.config)) throw new UsageError("collect needs --options, and --receivables or --config (a source with a ledger query)");
+        const file = objectIn(readJson(values.options), "options");
+        const ledger = values.receivables ? readLedger(values.receivables, values) : { receivables: await fromSource(values.config ?? "", (s) => s.ledger()), rejected: [] };
+        out(planCollection(ledger.receivables, { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) } as never));
         for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
         return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
@@ -244,16 +263,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.ok;
       }
       case "demo":
-        io.stdout(`${demo()}\n`);
+        io.stdout(`${await demoWithDatabase()}\n`);
         return EXIT.ok;
-      case "serve": {
-        if (!values.policy) throw new UsageError("serve needs --policy");
-        const path = values.policy;
-        const handler = createHandler({ policy: readJson(path) as PolicyDocument, timeZone: tz });
-        if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port "${values.port}" is not a port number (0 to 65535)`);
-        await serve({ handler, port: values.port ? Number(values.port) : 8787, ...(values.host ? { host: values.host } : {}), loadPolicy: () => readJson(path) as PolicyDocument });
+      case "serve":
+        await runServe(values, process.cwd());
         return EXIT.ok;
-      }
       default:
         if (values.help || command === undefined || command === "help") {
           io.stdout(USAGE);
@@ -262,6 +276,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
+    if (error instanceof StartupError) {
+      io.stderr(`credit-block ${command ?? ""}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof SourceError) {
+      io.stderr(`credit-block ${command ?? ""}: ${error.message}\n`);
+      return error.code === "MISSING_DRIVER" ? EXIT.invalid : EXIT.unavailable;
+    }
     if (error instanceof CreditBlockError) {
       io.stderr(`${error.code}:\n${error.issues.map((i) => `  ${i.path || "(root)"}: ${i.message}`).join("\n")}\n`);
       return EXIT.invalid;
@@ -275,6 +297,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/**
+ * Reads títulos through the source of a config file (the nightly jobs need no CSV export),
+ * then closes it. A bad config or SQL is a {@link StartupError}; a bad row, a CreditBlockError
+ * naming the query and the column.
+ */
+async function fromSource(configPath: string, read: (source: CustomerSource) => Promise<ReceivableInput[]>): Promise<ReceivableInput[]> {
+  let config;
+  try {
+    config = readServeConfig(configPath, {}, process.cwd());
+  } catch (error) {
+    throw fileProblem(error, "config", configPath) ?? error;
+  }
+  if (config.source === undefined) throw new StartupError(`config ${configPath} has no "source"`, EXIT.invalid);
+  let source: CustomerSource;
+  try {
+    source = await connectSource({ baseDir: config.baseDir, ...config.source } as never, "config.source");
+  } catch (error) {
+    if (error instanceof CreditBlockError) throw new StartupError(`config source: ${oneLine(error)}`, EXIT.invalid);
+    throw error;
+  }
+  try {
+    return await read(source);
+  } finally {
+    await source.close();
+  }
+}
 
 /** A file that is readable but not what the command reads (printed without the usage text). */
 class InputError extends Error {}

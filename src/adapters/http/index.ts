@@ -4,10 +4,10 @@
  * @module adapters/http
  */
 import {
-  ageReceivables, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, issue, planInstallments, quotePayoff,
-  type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput,
+  ageReceivables, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, IdSchema, issue, parseInput, PAYMENT_METHODS, planInstallments, quotePayoff, scopeReaches,
+  type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput, type Term,
 } from "credit-block";
-import { checkoutRequestJsonSchema, policyJsonSchema } from "credit-block/json-schema";
+import { checkoutRequestJsonSchema, openApiDocument, policyJsonSchema } from "credit-block/json-schema";
 import { BodyTooLarge, EXCHANGE, isBodyTooLarge, joinChunks, type PlainRequest, type PlainResponse } from "./exchange.js";
 import { parseJsonExact } from "../json.js";
 import { invalidInput, problemOf, toResponse } from "./problem.js";
@@ -30,13 +30,22 @@ export interface HandlerOptions {
   /** The clock, for tests; default `() => new Date()`. Adapters read the clock, the core never does. */
   readonly now?: () => Date;
   /**
-   * The POS's own database: a `POST /v1/decide` body with `customerId` (instead of `customer`
-   * and `receivables`) is completed by this hook. If it fails or takes longer than
-   * `loadTimeoutMs`, or returns what is not a valid customer and receivables, the answer still
-   * comes (fail-safe): credit tenders get `failSafeAction`, sales paid at once are allowed, and
-   * the reason says the data source was unavailable (see `onLoadError` for why).
+   * The POS's own database (e.g. `connectSource` of `credit-block/source`): a `POST /v1/decide`
+   * body with `customerId` (instead of `customer` and `receivables`) is completed by this hook,
+   * whenever a deny or review rule of the policy could reach one of the sale's tenders. It
+   * returns the customer (whose `id` must be the one asked for) and the receivables: `[]` is
+   * "no debts"; anything else (a throw, a timeout past `loadTimeoutMs`, a missing list, another
+   * customer, rows that are not valid) is "data missing", and the answer still comes
+   * (fail-safe): credit tenders get `failSafeAction`, sales paid at once are allowed, and the
+   * reason says the data source was unavailable (see `onLoadError` for why).
    */
   readonly loadCustomer?: (customerId: string, signal: AbortSignal) => Promise<{ readonly customer: CustomerInput; readonly receivables: readonly ReceivableInput[] }>;
+  /**
+   * What `GET /v1/ready` checks beyond the policy: resolves (with the round trip in ms, if it
+   * knows it) when the data source answers, rejects when it does not (503). At most
+   * `loadTimeoutMs` is waited.
+   */
+  readonly checkReady?: (signal: AbortSignal) => Promise<unknown>;
   /** Default 800 ms: a checkout cannot wait longer (at most 60,000). */
   readonly loadTimeoutMs?: number;
   /** What credit tenders get when the data source is down; default `review`. */
@@ -169,6 +178,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     .integer("loadTimeoutMs", 1, MAX_LOAD_TIMEOUT_MS)
     .oneOf("failSafeAction", ["review", "deny"])
     .function("onLoadError")
+    .function("checkReady")
     .done();
   const timeZone = options.timeZone ?? "America/Sao_Paulo";
   const limit = options.maxBodyBytes ?? 1024 * 1024;
@@ -185,6 +195,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] });
   let hash: Promise<string> | null = null;
   let schemas: Record<string, unknown> | null = null; // built on first request, then reused
+  let openapi: string | null = null;
 
   const failSafeGate = createCreditGate({
     id: "fail-safe", version: 1,
@@ -197,40 +208,94 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   });
   const timeoutMs = options.loadTimeoutMs ?? 800;
 
+  /** The counter pairs a deny or review rule of the policy reaches: the sales that need the customer's data. */
+  const reachedBy = (policy: Policy): ReadonlySet<string> => {
+    const reached = new Set<string>();
+    for (const rule of policy.rules) {
+      if (rule.action === "warn") continue;
+      for (const method of PAYMENT_METHODS) for (const term of ["immediate", "deferred"] as const) if (scopeReaches(rule.scope, method, term)) reached.add(`${method}/${term}`);
+    }
+    return reached;
+  };
+  let reached = reachedBy(gate.policy);
+  /** Whether some tender of the sale could be refused or held: read before validation, so anything unreadable counts as reachable. */
+  const needsData = (tenders: unknown): boolean => {
+    if (!Array.isArray(tenders)) return true;
+    return tenders.some((t: unknown) => {
+      const { method, term } = asObject(t) as { method?: unknown; term?: unknown };
+      if (typeof method !== "string" || !(PAYMENT_METHODS as readonly string[]).includes(method)) return true;
+      const effective: Term = term === "immediate" || term === "deferred" ? term : defaultTerm(method as PaymentMethod);
+      return reached.has(`${method}/${effective}`);
+    });
+  };
+
   /** Completes `{ customerId, sale }` through loadCustomer, or decides fail-safe. */
   const decideWithLoader = async (request: Record<string, unknown>, asOf: unknown): Promise<Decision> => {
     const customerId = request.customerId;
     const rest: Record<string, unknown> = { ...request };
     delete rest.customerId;
-    if (typeof customerId !== "string" || !options.loadCustomer) return gate.decide({ ...rest, asOf } as CheckoutRequestInput);
-    const tenders: unknown = asObject(request.sale).tenders ?? [];
-    // Read before validation, so any element may be anything: what is not a tender is not à vista.
-    const allImmediate = Array.isArray(tenders) && tenders.every((t: unknown) => {
-      const { method, term } = asObject(t) as { method?: PaymentMethod; term?: unknown };
-      return (term ?? (typeof method === "string" ? defaultTerm(method) : "deferred")) === "immediate";
-    });
-    const failSafe = (): Decision => failSafeGate.decide({ ...rest, asOf, customer: { id: customerId, attributes: { dataSourceUnavailable: true } }, receivables: [] } as CheckoutRequestInput);
-    // A sale paid at once never waits on the POS database (CDC art. 39 IX: it cannot be refused).
-    if (allImmediate && gate.policy.consumer) return gate.decide({ ...rest, asOf, customer: { id: customerId }, receivables: [] } as CheckoutRequestInput);
+    if (customerId === undefined || !options.loadCustomer) return gate.decide({ ...(options.loadCustomer ? rest : request), asOf } as CheckoutRequestInput);
+    // Both ways of naming the customer at once is a contradiction, refused rather than guessed.
+    if (Object.hasOwn(rest, "customer") || Object.hasOwn(rest, "receivables")) {
+      throw new CreditBlockError("INVALID_INPUT", [issue("customerId", "conflicting_value", { value: JSON.stringify(customerId), other: Object.hasOwn(rest, "customer") ? "customer" : "receivables", otherValue: "(sent too)" })]);
+    }
+    const id: string = parseInput(IdSchema, customerId, "customerId");
+    // A supervisor's releases given at the counter travel beside the id and join the loaded
+    // customer's own (the fail-safe answer too: a release of data-source-unavailable lifts it).
+    const counterOverrides: unknown = rest.overrides;
+    delete rest.overrides;
+    const withOverrides = (customer: unknown): unknown => {
+      if (counterOverrides === undefined) return customer;
+      const own: unknown = asObject(customer).overrides;
+      return { ...asObject(customer), overrides: [...(Array.isArray(own) ? own as unknown[] : []), ...(Array.isArray(counterOverrides) ? counterOverrides as unknown[] : [counterOverrides])] };
+    };
+    const failSafe = (): Decision => failSafeGate.decide({ ...rest, asOf, customer: withOverrides({ id, attributes: { dataSourceUnavailable: true } }), receivables: [] } as CheckoutRequestInput);
+    // No rule could refuse or hold any tender of this sale: it never waits on the database.
+    if (!needsData(asObject(request.sale).tenders ?? [])) return gate.decide({ ...rest, asOf, customer: withOverrides({ id }), receivables: [] } as CheckoutRequestInput);
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const loaded = await Promise.race([
-        options.loadCustomer(customerId, controller.signal),
-        new Promise<never>((_, reject) => { timer = setTimeout(() => { controller.abort(); reject(new Error("timeout")); }, timeoutMs); }),
+        options.loadCustomer(id, controller.signal),
+        new Promise<never>((_, reject) => { timer = setTimeout(() => { controller.abort(); reject(new Error(`the data source took longer than ${timeoutMs} ms`)); }, timeoutMs); }),
       ]);
-      return gate.decide({ ...rest, asOf, customer: loaded.customer, receivables: loaded.receivables } as CheckoutRequestInput);
+      const customer: unknown = asObject(loaded).customer;
+      const receivables: unknown = asObject(loaded).receivables;
+      if (asObject(customer).id !== id) throw new Error(`the data source answered for customer ${JSON.stringify(asObject(customer).id)}, not the one asked for`);
+      if (!Array.isArray(receivables)) throw new Error("the data source returned no receivables list (data missing, not \"no debts\")");
+      return gate.decide({ ...rest, asOf, customer: withOverrides(customer), receivables: receivables as unknown } as CheckoutRequestInput);
     } catch (error) {
       // The POS's own part (sale, asOf) is checked again here: if it is at fault, that is the
       // 422. Otherwise the hook is (it threw, timed out, or returned rows that are not a
       // customer and receivables): the fail-safe answer, and the reason to whoever monitors.
       const decision = failSafe();
       try {
-        options.onLoadError?.(error, customerId);
+        options.onLoadError?.(error, id);
       } catch {
         // A monitoring callback that throws must not turn the checkout's answer into a 500.
       }
       return decision;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** `GET /v1/ready`: the policy is loaded and the data source (if any) answers in time. */
+  const ready = async (): Promise<PlainResponse> => {
+    const policy = { id: gate.policy.id, version: gate.policy.version };
+    if (!options.checkReady) return json({ status: "ready", policy });
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const started = Date.now();
+    try {
+      const measured = await Promise.race([
+        options.checkReady(controller.signal),
+        new Promise<never>((_, reject) => { timer = setTimeout(() => { controller.abort(); reject(new Error("timeout")); }, timeoutMs); }),
+      ]);
+      const latencyMs = typeof measured === "number" ? measured : Date.now() - started;
+      return json({ status: "ready", policy, source: { ok: true, latencyMs } });
+    } catch {
+      return problemOf(503, "not-ready", "Not ready", { detail: "the data source does not answer: credit sales are answered fail-safe" }, { "retry-after": "5" });
     } finally {
       clearTimeout(timer);
     }
@@ -250,19 +315,32 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     "/v1/proposal": { POST: (body) => { const b = objectAt(body, "", false); return evaluateProposal(b.proposal as never, b.debt as never, b.policy as never); } },
   };
 
+  const getRoutes: Record<string, () => Promise<PlainResponse> | PlainResponse> = {
+    "/v1/health": () => json({ status: "ok" }),
+    "/v1/ready": ready,
+    "/v1/policy": async () => {
+      hash ??= sha256(JSON.stringify(gate.policy));
+      return json({ id: gate.policy.id, version: gate.policy.version, sha256: await hash });
+    },
+    "/v1/schema": () => {
+      schemas ??= { policy: policyJsonSchema(), checkoutRequest: checkoutRequestJsonSchema() };
+      return json(schemas);
+    },
+    "/v1/openapi.json": () => {
+      openapi ??= JSON.stringify(openApiDocument());
+      return { status: 200, headers: { "content-type": "application/json; charset=utf-8" }, body: openapi };
+    },
+  };
+
   const exchange = async (request: PlainRequest): Promise<PlainResponse> => {
     const path = request.pathname.replace(/\/+$/, "");
     const method = request.method;
-    if (path === "/v1/health") return method === "GET" ? json({ status: "ok" }) : notAllowed("GET");
-    if (path === "/v1/policy") {
-      if (method !== "GET") return notAllowed("GET");
-      hash ??= sha256(JSON.stringify(gate.policy));
-      return json({ id: gate.policy.id, version: gate.policy.version, sha256: await hash });
-    }
-    if (path === "/v1/schema") {
-      if (method !== "GET") return notAllowed("GET");
-      schemas ??= { policy: policyJsonSchema(), checkoutRequest: checkoutRequestJsonSchema() };
-      return json(schemas);
+    const get = Object.hasOwn(getRoutes, path) ? getRoutes[path] : undefined;
+    if (get) {
+      if (method !== "GET" && method !== "HEAD") return notAllowed("GET, HEAD");
+      const answer = await get();
+      // HEAD: the GET's status and headers, no body (RFC 9110 §9.3.2).
+      return method === "HEAD" ? { ...answer, headers: { ...answer.headers, "content-length": String(new TextEncoder().encode(answer.body).byteLength) }, body: "" } : answer;
     }
     // Own keys only: a Fetch Request may carry any token as its method, "constructor" included.
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
@@ -299,7 +377,9 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       readBody: (max) => readStream(request.body, max),
     }));
   const reload = (policy: PolicyDocument | Policy): void => {
-    gate = createCreditGate(policy); // throws PolicyError before anything changes
+    const next = createCreditGate(policy); // throws PolicyError before anything changes
+    gate = next;
+    reached = reachedBy(next.policy);
     hash = null;
   };
   Object.defineProperty(handler, "policy", { get: () => gate.policy, enumerable: true });

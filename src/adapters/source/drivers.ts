@@ -12,6 +12,12 @@ export type Row = Readonly<Record<string, unknown>>;
 export interface Driver {
   readonly kind: "postgres" | "pglite";
   query(text: string, params: readonly string[]): Promise<readonly Row[]>;
+  /**
+   * Several queries of one checkout, one after another on one connection, each a prepared
+   * statement under `name`: on a small server that beats running them in parallel (measured by
+   * bench/source.ts: 0.44 ms against 0.76 ms p50 for the three queries of a checkout).
+   */
+  batch(queries: readonly { readonly name: string; readonly text: string; readonly params: readonly string[] }[]): Promise<(readonly Row[])[]>;
   close(): Promise<void>;
 }
 
@@ -53,8 +59,12 @@ async function importOptional<T>(pkg: string, what: string): Promise<T> {
   }
 }
 
-interface PgPool {
-  query(config: { text: string; values: readonly string[]; types: { getTypeParser: (oid: number) => (text: string) => unknown } }): Promise<{ rows: Row[] }>;
+interface PgQueryConfig { name?: string; text: string; values: readonly string[]; types: { getTypeParser: (oid: number) => (text: string) => unknown } }
+interface PgClient {
+  query(config: PgQueryConfig): Promise<{ rows: Row[] }>;
+}
+interface PgPool extends PgClient {
+  connect(): Promise<PgClient & { release(error?: Error | boolean): void }>;
   on(event: "error", listener: (error: Error) => void): void;
   end(): Promise<void>;
 }
@@ -64,8 +74,10 @@ const pgTypes = { getTypeParser: (oid: number) => (text: string) => readValue(oi
 
 /** A pool of connections to a PostgreSQL server through `pg`. */
 export async function postgresDriver(url: string, timeoutMs: number): Promise<Driver> {
-  const pg = await importOptional<PgModule & { default?: PgModule }>("pg", "A postgres:// source");
+  const pg = await importOptional<Partial<PgModule> & { default?: PgModule }>("pg", "A postgres:// source");
+  // pg is CommonJS: its classes are on the default export when imported from ESM.
   const Pool = pg.Pool ?? pg.default?.Pool;
+  if (!Pool) throw new SourceError("MISSING_DRIVER", "the installed pg package has no Pool: npm install pg@8");
   const pool = new Pool({
     connectionString: url,
     max: 10,
@@ -83,6 +95,21 @@ export async function postgresDriver(url: string, timeoutMs: number): Promise<Dr
   return {
     kind: "postgres",
     query: async (text, params) => (await pool.query({ text, values: params, types: pgTypes })).rows,
+    batch: async (queries) => {
+      const client = await pool.connect();
+      let failed: Error | undefined;
+      try {
+        const results: (readonly Row[])[] = [];
+        for (const q of queries) results.push((await client.query({ name: `credit-block-${q.name}`, text: q.text, values: q.params, types: pgTypes })).rows);
+        return results;
+      } catch (error) {
+        failed = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      } finally {
+        // A connection whose query failed (a timeout, a restart) is discarded, not reused.
+        client.release(failed);
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -109,18 +136,32 @@ export async function pgliteDriver(dataDir: string | undefined): Promise<Driver>
 
 /** A driver over a PGlite instance the caller made (and, unless `owned`, closes). */
 export function pgliteDriverOf(db: PgliteDb, owned: boolean): Driver {
+  const query = async (text: string, params: readonly string[]) => (await db.query(text, params, { parsers: PGLITE_PARSERS })).rows;
   return {
     kind: "pglite",
-    query: async (text, params) => (await db.query(text, params, { parsers: PGLITE_PARSERS })).rows,
+    query,
+    // One connection in-process: queries run one at a time whatever the caller does.
+    batch: async (queries) => {
+      const results: (readonly Row[])[] = [];
+      for (const q of queries) results.push(await query(q.text, q.params));
+      return results;
+    },
     close: async () => { if (owned && !db.closed) await db.close(); },
   };
 }
 
 /** A driver over a `pg` Pool or Client the caller made (and closes). */
-export function pgDriverOf(client: Pick<PgPool, "query">): Driver {
+export function pgDriverOf(client: PgClient): Driver {
+  const query = async (text: string, params: readonly string[]) => (await client.query({ text, values: params, types: pgTypes })).rows;
   return {
     kind: "postgres",
-    query: async (text, params) => (await client.query({ text, values: params, types: pgTypes })).rows,
+    query,
+    // The caller's client or pool: its queries in turn (a Pool spreads them over its connections).
+    batch: async (queries) => {
+      const results: (readonly Row[])[] = [];
+      for (const q of queries) results.push(await query(q.text, q.params));
+      return results;
+    },
     close: () => Promise.resolve(),
   };
 }

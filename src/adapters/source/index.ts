@@ -129,14 +129,17 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
   else driver = await postgresDriver(config.url ?? "", timeoutMs);
   let closed = false;
 
+  const failure = (names: string, error: unknown): SourceError => {
+    const message = error instanceof Error ? error.message : String(error);
+    const late = /timeout|canceling statement/i.test(message);
+    return new SourceError(late ? "TIMEOUT" : "QUERY_FAILED", `source query ${names} ${late ? "took too long" : "failed"}: ${message}`, { cause: error });
+  };
   const run = async (query: PreparedQuery, customerId?: string): Promise<readonly Row[]> => {
     if (closed) throw new SourceError("CLOSED", "the source is closed");
     try {
       return await driver.query(query.text, query.takesCustomerId && customerId !== undefined ? [customerId] : []);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const late = /timeout|canceling statement/i.test(message);
-      throw new SourceError(late ? "TIMEOUT" : "QUERY_FAILED", `source query ${query.name} ${late ? "took too long" : "failed"}: ${message}`, { cause: error });
+      throw failure(query.name, error);
     }
   };
   const required = (name: QueryName): PreparedQuery => {
@@ -150,12 +153,16 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
     timeoutMs,
     async load(customerId) {
       parseInput(IdSchema, customerId, "customerId");
-      const [customer, receivables, pendingOrders] = await Promise.all([
-        run(required("customer"), customerId),
-        run(required("receivables"), customerId),
-        queries.pendingOrders ? run(queries.pendingOrders, customerId) : Promise.resolve(null),
-      ]);
-      return customerFromRows(customerId, { customer, receivables, pendingOrders }, currency);
+      if (closed) throw new SourceError("CLOSED", "the source is closed");
+      const list = [required("customer"), required("receivables"), ...(queries.pendingOrders ? [queries.pendingOrders] : [])];
+      let rows: (readonly Row[])[];
+      try {
+        rows = await driver.batch(list.map((q) => ({ name: q.name, text: q.text, params: [customerId] })));
+      } catch (error) {
+        throw failure(list.map((q) => q.name).join("/"), error);
+      }
+      const [customer = [], receivables = [], pendingOrders] = rows;
+      return customerFromRows(customerId, { customer, receivables, pendingOrders: pendingOrders ?? null }, currency);
     },
     async receivablesOf(customerId) {
       parseInput(IdSchema, customerId, "customerId");

@@ -24,18 +24,18 @@ const TOKENS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|(\$[A-Za
  * store wrote for another tool would otherwise fail on every checkout instead of at start-up.
  */
 export function prepareQuery(name: QueryName, sql: string, path: string, needsCustomerId: boolean): PreparedQuery | Issue {
-  let found = false;
-  let other: string | null = null;
+  const seen: { found: boolean; other: string | null } = { found: false, other: null };
   const text = sql.replace(TOKENS, (token: string, _tag: string | undefined, placeholder: string | undefined) => {
     if (placeholder === undefined) return token;
     if (placeholder === "customerId") {
-      found = true;
+      seen.found = true;
       return "$1";
     }
-    other ??= `$${placeholder}`;
+    seen.other ??= `$${placeholder}`;
     return token;
   });
-  if (other !== null) return issue(path, "invalid_value", { options: needsCustomerId ? "SQL whose one parameter is $customerId" : "SQL without parameters" });
+  const found = seen.found;
+  if (seen.other !== null) return issue(path, "invalid_value", { options: needsCustomerId ? "SQL whose one parameter is $customerId" : "SQL without parameters" });
   if (needsCustomerId && !found) return issue(path, "invalid_format", { format: "query: it must use the $customerId parameter" });
   if (!needsCustomerId && found) return issue(path, "invalid_format", { format: "query: it reads every customer and takes no $customerId" });
   return { name, text, takesCustomerId: found };

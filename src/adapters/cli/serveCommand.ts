@@ -1,0 +1,164 @@
+/**
+ * `credit-block serve`: the sidecar as a service. Start-up problems (config, policy, zone,
+ * tokens, TLS files, the source's SQL, a port in use) end the process with one line and a
+ * non-zero code, so systemd, Docker or a Windows service manager sees the failure.
+ */
+import { readFileSync } from "node:fs";
+import { CreditBlockError, definePolicy, type Policy } from "credit-block";
+import { createHandler } from "../http/index.js";
+import { serve, ServeError } from "../node/index.js";
+import { connectSource, SourceError, type CustomerSource } from "../source/index.js";
+import { isTimeZone } from "../options.js";
+import { parseJsonExact } from "../json.js";
+import { readServeConfig, readTokens, type ServeConfig } from "./config.js";
+
+/** Why the sidecar did not start: printed as one line; `code` is the exit code. */
+export class StartupError extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+  }
+}
+
+/** Exit codes of `serve`: 1 a bad config, policy or flag; 5 the system refused (port, permission). */
+export const SERVE_EXIT = { invalid: 1, unavailable: 5 } as const;
+
+/** One line for an error of reading a file the config names. */
+export function fileProblem(error: unknown, what: string, path: string): StartupError | null {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new StartupError(`${what} ${path} does not exist`, SERVE_EXIT.invalid);
+  if (code === "EISDIR") return new StartupError(`${what} ${path} is a directory, not a file`, SERVE_EXIT.invalid);
+  if (code === "EACCES" || code === "EPERM") return new StartupError(`${what} ${path} cannot be read: permission denied`, SERVE_EXIT.unavailable);
+  if (error instanceof SyntaxError) return new StartupError(`${what} ${path} is not valid JSON: ${error.message}`, SERVE_EXIT.invalid);
+  if (error instanceof CreditBlockError) return new StartupError(`${what} ${path}: ${oneLine(error)}`, SERVE_EXIT.invalid);
+  return null;
+}
+
+/** Every issue on one line (the first three, then how many more). */
+export function oneLine(error: CreditBlockError): string {
+  const shown = error.issues.slice(0, 3).map((i) => `${i.path || "(root)"}: ${i.message}`);
+  const more = error.issues.length - shown.length;
+  return shown.join("; ") + (more > 0 ? ` (and ${more} more)` : "");
+}
+
+function read<T>(what: string, path: string, parse: (text: string) => T): T {
+  try {
+    return parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw fileProblem(error, what, path) ?? error;
+  }
+}
+
+const readPolicy = (path: string): Policy => read("policy", path, (text) => definePolicy(parseJsonExact(text)));
+
+/** The flags of `serve`, as parseArgs gives them. */
+export interface ServeFlags {
+  readonly config?: string | undefined;
+  readonly policy?: string | undefined;
+  readonly port?: string | undefined;
+  readonly host?: string | undefined;
+  readonly tz?: string | undefined;
+  readonly tokens?: string | undefined;
+  readonly insecure?: boolean | undefined;
+  readonly "tls-cert"?: string | undefined;
+  readonly "tls-key"?: string | undefined;
+  readonly "max-body-bytes"?: string | undefined;
+  readonly "fail-safe"?: string | undefined;
+}
+
+function integerFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (name === "port" && !/^\d{1,5}$/.test(value)) throw new StartupError(`--port "${value}" is not a port number (0 to 65535)`, SERVE_EXIT.invalid);
+  if (!/^\d{1,10}$/.test(value)) throw new StartupError(`--${name} "${value}" is not a whole number`, SERVE_EXIT.invalid);
+  return Number(value);
+}
+
+function configOf(flags: ServeFlags, cwd: string): ServeConfig {
+  const fromFlags = {
+    policy: flags.policy, port: integerFlag("port", flags.port), host: flags.host, tz: flags.tz, tokens: flags.tokens, insecure: flags.insecure,
+    tlsCert: flags["tls-cert"], tlsKey: flags["tls-key"], maxBodyBytes: integerFlag("max-body-bytes", flags["max-body-bytes"]), failSafe: flags["fail-safe"],
+  };
+  try {
+    return readServeConfig(flags.config, fromFlags, cwd);
+  } catch (error) {
+    throw fileProblem(error, "config", flags.config ?? "(flags)") ?? error;
+  }
+}
+
+/** What `serve` tells the operator, one JSON line each (the same stream as the access log). */
+export type Log = (line: string) => void;
+
+/**
+ * Starts the sidecar and resolves once it has stopped (SIGTERM/SIGINT, after draining). Rejects
+ * with a {@link StartupError} when it cannot start.
+ */
+export async function runServe(flags: ServeFlags, cwd: string, log?: Log): Promise<void> {
+  const config = configOf(flags, cwd);
+  if (config.policy === undefined) throw new StartupError("serve needs --policy (or \"policy\" in --config)", SERVE_EXIT.invalid);
+  const policyPath = config.policy;
+  const tz = config.tz ?? "America/Sao_Paulo";
+  if (!isTimeZone(tz)) throw new StartupError(`time zone "${tz}" is not an IANA zone (e.g. America/Sao_Paulo)`, SERVE_EXIT.invalid);
+  const policy = readPolicy(policyPath);
+  const tokensPath = config.tokens;
+  const tokens = tokensPath === undefined ? [] : read("tokens file", tokensPath, () => readTokens(tokensPath));
+  if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) throw new StartupError("TLS needs both --tls-cert and --tls-key", SERVE_EXIT.invalid);
+  const tls = config.tlsCert !== undefined && config.tlsKey !== undefined
+    ? { cert: read("TLS certificate", config.tlsCert, (t) => t), key: read("TLS key", config.tlsKey, (t) => t) }
+    : undefined;
+
+  let source: CustomerSource | undefined;
+  if (config.source !== undefined) {
+    try {
+      source = await connectSource({ currency: policy.currency, baseDir: config.baseDir, ...config.source } as never, "config.source");
+    } catch (error) {
+      if (error instanceof CreditBlockError) throw new StartupError(`config source: ${oneLine(error)}`, SERVE_EXIT.invalid);
+      if (error instanceof SourceError) throw new StartupError(error.message, error.code === "MISSING_DRIVER" ? SERVE_EXIT.invalid : SERVE_EXIT.unavailable);
+      throw error;
+    }
+  }
+  const writeLog: Log = log ?? ((line) => process.stderr.write(`${line}\n`));
+  const handler = createHandler({
+    policy,
+    timeZone: tz,
+    ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),
+    ...(config.failSafe !== undefined ? { failSafeAction: config.failSafe } : {}),
+    ...(source
+      ? {
+          loadCustomer: (id: string) => source.load(id),
+          loadTimeoutMs: source.timeoutMs,
+          checkReady: () => source.ping(),
+          // Why a checkout was answered fail-safe, for monitoring: never the rows themselves.
+          onLoadError: (error: unknown) => {
+            const reason = error instanceof CreditBlockError ? oneLine(error) : error instanceof Error ? error.message : String(error);
+            writeLog(JSON.stringify({ time: new Date().toISOString(), event: "source-failed", reason }));
+          },
+        }
+      : {}),
+  });
+  let running;
+  try {
+    running = await serve({
+      handler,
+      port: config.port ?? 8787,
+      ...(config.host !== undefined ? { host: config.host } : {}),
+      ...(tls ? { tls } : {}),
+      ...(tokens.length > 0 ? { tokens } : {}),
+      ...(tokensPath !== undefined ? { loadTokens: () => readTokens(tokensPath) } : {}),
+      ...(config.insecure !== undefined ? { insecure: config.insecure } : {}),
+      ...(config.allowedHosts !== undefined ? { allowedHosts: config.allowedHosts } : {}),
+      ...(config.corsOrigins !== undefined ? { corsOrigins: config.corsOrigins } : {}),
+      ...(config.headersTimeoutMs !== undefined ? { headersTimeoutMs: config.headersTimeoutMs } : {}),
+      ...(config.requestTimeoutMs !== undefined ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
+      ...(config.drainTimeoutMs !== undefined ? { drainTimeoutMs: config.drainTimeoutMs } : {}),
+      log: writeLog,
+      // On reload the raw error, whose issues the server logs (a bad file keeps the old policy).
+      loadPolicy: () => definePolicy(parseJsonExact(readFileSync(policyPath, "utf8"))),
+    });
+  } catch (error) {
+    await source?.close();
+    if (error instanceof ServeError) throw new StartupError(error.message, error.code === "INSECURE_BIND" || error.code === "INVALID_TLS" ? SERVE_EXIT.invalid : SERVE_EXIT.unavailable);
+    if (error instanceof CreditBlockError) throw new StartupError(`serve: ${oneLine(error)}`, SERVE_EXIT.invalid);
+    throw error;
+  }
+  await new Promise<void>((resolve) => running.server.once("close", () => { resolve(); }));
+  await source?.close();
+}
