@@ -53,6 +53,7 @@ describe("credit-block serve: start-up failures exit non-zero with one line, nev
     ["a public address without tokens", ["--policy", policyPath, "--host", "0.0.0.0", "--port", "0"], 1, /token|insecure/i],
     ["a tokens file that does not exist", ["--policy", policyPath, "--tokens", join(dir, "tokens.txt")], 1, /tokens file .* does not exist/],
     ["a source whose SQL lacks $customerId", ["--config", write("nosql.json", { policy: "policy.json", source: { url: "pglite:memory:", customer: "SELECT 1 AS id", receivables: QUERIES.receivables } })], 1, /config\.source\.customer: .*\$customerId/],
+    ["a source whose SQL names a table the database lacks", ["--config", write("notable.json", { policy: "policy.json", source: { url: "pglite:memory:", ...QUERIES } })], 1, /source query customer\/receivables\/pendingOrders failed: relation "clientes" does not exist/],
     ["a TLS key without its certificate", ["--policy", policyPath, "--tls-key", policyPath], 1, /both --tls-cert and --tls-key/],
   ];
   it.concurrent.each(cases)("%s", async (_name, args, code, message) => {
@@ -121,5 +122,19 @@ describe("the README's database section", () => {
     expect(block).toBe(readFileSync(join(ROOT, "examples/database/credit-block.config.json"), "utf8"));
     const schema = /```sql\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
     for (const table of ["clientes", "titulos", "pedidos"]) expect(schema).toContain(`CREATE TABLE ${table}`);
+  });
+});
+
+describe("why a checkout was answered fail-safe, as the log says it", () => {
+  it("names codes, paths and the SQL state, never the customer id or a value", async () => {
+    const { reasonOf } = await import("../../src/adapters/cli/serveCommand.js");
+    const { CreditBlockError: Err, issue } = await import("credit-block");
+    const { SourceError } = await import("../../src/adapters/source/index.js");
+    const cpf = "123.456.789-09";
+    const rows = reasonOf(new Err("INVALID_INPUT", [issue("source.customer[0].id", "invalid_value", { options: JSON.stringify(cpf) })]));
+    const driver = reasonOf(new SourceError("QUERY_FAILED", `source query customer/receivables failed: invalid input syntax for type integer: "${cpf}"`, { cause: Object.assign(new Error("x"), { code: "22P02" }) }));
+    expect(rows).toEqual({ reason: "invalid rows", issues: ["source.customer[0].id invalid_value"] });
+    expect(driver).toEqual({ reason: "QUERY_FAILED", query: "customer/receivables", sqlState: "22P02" });
+    expect(JSON.stringify([rows, driver])).not.toContain(cpf);
   });
 });

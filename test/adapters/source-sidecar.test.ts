@@ -112,6 +112,10 @@ describe("the sidecar loads the customer from the store's database (POST /v1/dec
     expect((await ask({ customerId: "C0016", sale: credit, overrides: [{ ...release, rule: "data-source-unavailable" }] })).outcome).toBe("allow");
     const bad = await post(running.url, { customerId: "C0016", sale: credit, overrides: [{ rule: "overdue" }] });
     expect(bad.status).toBe(422);
+    // A blanket release (no rule) from the counter would lift the store's own fraud and hold records.
+    const blanket = await post(running.url, { customerId: "C0005", sale: pix, overrides: [release] });
+    expect(blanket.status).toBe(422);
+    expect((blanket.body.issues as { path: string }[])[0]?.path).toBe("overrides[0].rule");
   });
 
   it("refuses customerId beside customer or receivables, and a customerId that is no id, with 422 at the field", async () => {

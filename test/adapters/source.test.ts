@@ -6,6 +6,7 @@ import { connectSource, SourceError, type CustomerSource } from "../../src/adapt
 import { postgresUrl } from "../support/postgres.js";
 import { QUERIES, ROOT, samplePglite, samplePostgres, STORE } from "../support/sampleDatabase.js";
 import { readFileSync } from "node:fs";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 
 const policy = definePolicy(JSON.parse(readFileSync(`${ROOT}/examples/policy.json`, "utf8")));
 const gate = createCreditGate(policy);
@@ -103,6 +104,18 @@ describe("a source reads the store's database (PGlite, and a real PostgreSQL ser
     expect(((await two.load("C0002").catch((e: unknown) => e)) as CreditBlockError).issues[0]).toMatchObject({ path: "source.customer", code: "too_big" });
   });
 
+  it("unknownCustomer: \"missing\" refuses an id with no customer row, so a mistyped CPF never gets credit without a limit", async () => {
+    const strict = await connectSource({ client: lite, ...QUERIES, unknownCustomer: "missing" });
+    const error = (await strict.load("C0016 ").catch((e: unknown) => e)) as CreditBlockError;
+    expect(error.issues[0]).toMatchObject({ path: "source.customer", code: "required" });
+    expect((await strict.load("C0016")).found).toBe(true);
+  });
+
+  it("reads integer ids (an ERP's int codes) as text, and bigint counts as numbers", async () => {
+    const source = await connectSource({ client: lite, ...QUERIES, customer: `SELECT 42 AS id, count(*) AS "bouncedChecks" FROM clientes WHERE $customerId::text = '42'` });
+    expect((await source.load("42")).customer).toEqual({ id: "42", bouncedChecks: STORE.customers.length });
+  });
+
   it("checks the configuration at connect time, every problem at once", async () => {
     const error = (await connectSource({ url: "mysql://x", customer: "SELECT 1", receivables: "SELECT * FROM t WHERE a = $cliente", ledger: "SELECT * FROM t WHERE cpf = $customerId", timeoutMs: 0, extra: 1 } as never).catch((e: unknown) => e)) as CreditBlockError;
     expect(error).toBeInstanceOf(CreditBlockError);
@@ -143,6 +156,40 @@ describe("a source reads the store's database (PGlite, and a real PostgreSQL ser
     expect((error as SourceError).code, (error as Error).message).toBe("TIMEOUT");
     expect(Date.now() - started).toBeLessThan(1_500);
     await slow.close();
+  });
+
+  it.skipIf(serverUrl === null)("a connection cut mid-query with no goodbye (a network drop, a killed backend) fails that load only; the process lives and the next load works", async () => {
+    const target = new URL(sampleUrl);
+    const sockets = new Set<Socket>();
+    const proxy = createServer((client) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const drop = () => { client.destroy(); upstream.destroy(); };
+      client.on("error", drop).on("close", drop);
+      upstream.on("error", drop).on("close", drop);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", () => { resolve(); }));
+    const port = (proxy.address() as AddressInfo).port;
+    const viaProxy = await connectSource({ url: `postgres://postgres@127.0.0.1:${port}${target.pathname}`, ...QUERIES, receivables: "SELECT id, valor::text AS amount, vencimento::text AS \"dueDate\" FROM titulos WHERE cpf = $customerId AND pg_sleep(0.5) IS NOT NULL", timeoutMs: 5_000 });
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const pending = viaProxy.load("C0001").catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 200));
+      for (const socket of sockets) socket.resetAndDestroy(); // a TCP RST: no FATAL message first
+      sockets.clear();
+      expect(await pending).toBeInstanceOf(SourceError);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(uncaught).toEqual([]);
+      expect((await viaProxy.load("C0002")).found).toBe(true);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+      await viaProxy.close();
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
+    }
   });
 
   it("a server that is not there is a QUERY_FAILED SourceError naming the query", async () => {

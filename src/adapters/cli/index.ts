@@ -313,7 +313,8 @@ async function fromSource(configPath: string, read: (source: CustomerSource) => 
   if (config.source === undefined) throw new StartupError(`config ${configPath} has no "source"`, EXIT.invalid);
   let source: CustomerSource;
   try {
-    source = await connectSource({ baseDir: config.baseDir, ...config.source } as never, "config.source");
+    // A nightly job reads the whole table: it gets ten minutes, not the checkout's timeoutMs.
+    source = await connectSource({ baseDir: config.baseDir, ...config.source, timeoutMs: 600_000 } as never, "config.source");
   } catch (error) {
     if (error instanceof CreditBlockError) throw new StartupError(`config source: ${oneLine(error)}`, EXIT.invalid);
     throw error;

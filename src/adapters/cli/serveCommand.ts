@@ -84,6 +84,21 @@ function configOf(flags: ServeFlags, cwd: string): ServeConfig {
   }
 }
 
+/**
+ * Why a checkout was answered fail-safe, for the log: codes and paths, never values. A bad
+ * row's message quotes the customer id (a CPF), and a driver's message may quote the value it
+ * choked on: personal data stays out of the access log's stream (LGPD).
+ */
+export function reasonOf(error: unknown): Record<string, unknown> {
+  if (error instanceof CreditBlockError) return { reason: "invalid rows", issues: error.issues.slice(0, 10).map((i) => `${i.path} ${i.code}`) };
+  if (error instanceof SourceError) {
+    const cause: unknown = error.cause;
+    const sqlState = typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string" ? (cause as { code: string }).code : undefined;
+    return { reason: error.code, query: /^source query (\S+)/.exec(error.message)?.[1], ...(sqlState ? { sqlState } : {}) };
+  }
+  return { reason: error instanceof Error && /took longer than/.test(error.message) ? "TIMEOUT" : "loader failed" };
+}
+
 /** What `serve` tells the operator, one JSON line each (the same stream as the access log). */
 export type Log = (line: string) => void;
 
@@ -106,6 +121,8 @@ export async function runServe(flags: ServeFlags, cwd: string, log?: Log): Promi
     : undefined;
 
   let source: CustomerSource | undefined;
+  const sourceTimeout = config.source?.timeoutMs;
+  if (typeof sourceTimeout === "number" && sourceTimeout > 60_000) throw new StartupError("config source.timeoutMs: a checkout waits at most 60000 ms", SERVE_EXIT.invalid);
   if (config.source !== undefined) {
     try {
       source = await connectSource({ currency: policy.currency, baseDir: config.baseDir, ...config.source } as never, "config.source");
@@ -113,6 +130,18 @@ export async function runServe(flags: ServeFlags, cwd: string, log?: Log): Promi
       if (error instanceof CreditBlockError) throw new StartupError(`config source: ${oneLine(error)}`, SERVE_EXIT.invalid);
       if (error instanceof SourceError) throw new StartupError(error.message, error.code === "MISSING_DRIVER" ? SERVE_EXIT.invalid : SERVE_EXIT.unavailable);
       throw error;
+    }
+    // The SQL against the real tables, once: a misspelt column (SQLSTATE class 42) will not
+    // start; a database that is down only delays the data (checkouts answer fail-safe meanwhile).
+    try {
+      await source.check();
+    } catch (error) {
+      const state = reasonOf(error).sqlState;
+      if (typeof state === "string" && state.startsWith("42")) {
+        await source.close();
+        throw new StartupError(error instanceof Error ? error.message : String(error), SERVE_EXIT.invalid);
+      }
+      (log ?? ((line: string) => process.stderr.write(`${line}\n`)))(JSON.stringify({ time: new Date().toISOString(), event: "source-unreachable", ...reasonOf(error) }));
     }
   }
   const writeLog: Log = log ?? ((line) => process.stderr.write(`${line}\n`));
@@ -125,11 +154,10 @@ export async function runServe(flags: ServeFlags, cwd: string, log?: Log): Promi
       ? {
           loadCustomer: (id: string) => source.load(id),
           loadTimeoutMs: source.timeoutMs,
-          checkReady: () => source.ping(),
+          checkReady: () => source.check(),
           // Why a checkout was answered fail-safe, for monitoring: never the rows themselves.
           onLoadError: (error: unknown) => {
-            const reason = error instanceof CreditBlockError ? oneLine(error) : error instanceof Error ? error.message : String(error);
-            writeLog(JSON.stringify({ time: new Date().toISOString(), event: "source-failed", reason }));
+            writeLog(JSON.stringify({ time: new Date().toISOString(), event: "source-failed", ...reasonOf(error) }));
           },
         }
       : {}),

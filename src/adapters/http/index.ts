@@ -197,8 +197,10 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   let schemas: Record<string, unknown> | null = null; // built on first request, then reused
   let openapi: string | null = null;
 
-  const failSafeGate = createCreditGate({
-    id: "fail-safe", version: 1,
+  // The fail-safe answer speaks the store policy's currency, locale and calendar, and is rebuilt
+  // with it on reload; it keeps its own id so the log tells a fail-safe answer apart.
+  const failSafeOf = (policy: Policy): CreditGate => createCreditGate({
+    id: "fail-safe", version: 1, currency: policy.currency, locale: policy.locale,
     rules: [{
       id: "data-source-unavailable", code: "DATA_SOURCE_UNAVAILABLE",
       when: { fact: "attributes.dataSourceUnavailable", op: "eq", value: true },
@@ -206,6 +208,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       message: { "pt-BR": "Cadastro do cliente indisponível no momento: venda a prazo sujeita a aprovação; à vista liberado", en: "Customer data unavailable right now: credit sales need approval; sales paid at once are allowed" },
     }],
   });
+  let failSafeGate = failSafeOf(gate.policy);
   const timeoutMs = options.loadTimeoutMs ?? 800;
 
   /** The counter pairs a deny or review rule of the policy reaches: the sales that need the customer's data. */
@@ -244,6 +247,12 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     // customer's own (the fail-safe answer too: a release of data-source-unavailable lifts it).
     const counterOverrides: unknown = rest.overrides;
     delete rest.overrides;
+    // A release from the counter names its rule: a blanket one would also lift what the store's
+    // own records hold against the customer (fraud, a manual hold). Those come from the database.
+    if (Array.isArray(counterOverrides)) {
+      const blanket = counterOverrides.flatMap((o: unknown, i) => (asObject(o).rule === undefined ? [issue(`overrides[${i}].rule`, "required")] : []));
+      if (blanket.length > 0) throw new CreditBlockError("INVALID_INPUT", blanket);
+    }
     const withOverrides = (customer: unknown): unknown => {
       if (counterOverrides === undefined) return customer;
       const own: unknown = asObject(customer).overrides;
@@ -261,7 +270,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       ]);
       const customer: unknown = asObject(loaded).customer;
       const receivables: unknown = asObject(loaded).receivables;
-      if (asObject(customer).id !== id) throw new Error(`the data source answered for customer ${JSON.stringify(asObject(customer).id)}, not the one asked for`);
+      if (asObject(customer).id !== id) throw new Error("the data source answered for another customer than the one asked for");
       if (!Array.isArray(receivables)) throw new Error("the data source returned no receivables list (data missing, not \"no debts\")");
       return gate.decide({ ...rest, asOf, customer: withOverrides(customer), receivables: receivables as unknown } as CheckoutRequestInput);
     } catch (error) {
@@ -378,6 +387,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     }));
   const reload = (policy: PolicyDocument | Policy): void => {
     const next = createCreditGate(policy); // throws PolicyError before anything changes
+    failSafeGate = failSafeOf(next.policy);
     gate = next;
     reached = reachedBy(next.policy);
     hash = null;

@@ -25,6 +25,7 @@ export interface Driver {
 const BOOL = 16;
 const INT2 = 21;
 const INT4 = 23;
+const INT8 = 20;
 const JSON_OID = 114;
 const JSONB = 3802;
 
@@ -38,6 +39,8 @@ export function readValue(oid: number, text: string): unknown {
     case BOOL: return text === "t" || text === "true";
     case INT2:
     case INT4: return Number(text);
+    // count(*) and bigint ids: a number when exact, else the digits as text.
+    case INT8: return Number.isSafeInteger(Number(text)) ? Number(text) : text;
     case JSON_OID:
     case JSONB: return JSON.parse(text) as unknown;
     default: return text;
@@ -45,7 +48,7 @@ export function readValue(oid: number, text: string): unknown {
 }
 
 /** Every oid a driver might parse by default into something other than text. */
-const TEXT_OIDS = [20, 26, 700, 701, 790, 1082, 1083, 1114, 1184, 1186, 1266, 1700, 2950] as const;
+const TEXT_OIDS = [26, 700, 701, 790, 1082, 1083, 1114, 1184, 1186, 1266, 1700, 2950] as const;
 
 const missing = (pkg: string, what: string): SourceError =>
   new SourceError("MISSING_DRIVER", `${what} needs the optional package ${pkg}: npm install ${pkg}`);
@@ -63,8 +66,13 @@ interface PgQueryConfig { name?: string; text: string; values: readonly string[]
 interface PgClient {
   query(config: PgQueryConfig): Promise<{ rows: Row[] }>;
 }
+interface PgPoolClient extends PgClient {
+  release(error?: Error | boolean): void;
+  on(event: "error", listener: (error: Error) => void): void;
+  off(event: "error", listener: (error: Error) => void): void;
+}
 interface PgPool extends PgClient {
-  connect(): Promise<PgClient & { release(error?: Error | boolean): void }>;
+  connect(): Promise<PgPoolClient>;
   on(event: "error", listener: (error: Error) => void): void;
   end(): Promise<void>;
 }
@@ -97,7 +105,12 @@ export async function postgresDriver(url: string, timeoutMs: number): Promise<Dr
     query: async (text, params) => (await pool.query({ text, values: params, types: pgTypes })).rows,
     batch: async (queries) => {
       const client = await pool.connect();
+      // While checked out, a connection's own errors have no listener in the pool: a socket
+      // the server or the network cut (no FATAL first) would be an uncaught error and end the
+      // sidecar. The query in flight rejects on its own; this only keeps the process alive.
       let failed: Error | undefined;
+      const onError = (error: Error) => { failed ??= error; };
+      client.on("error", onError);
       try {
         const results: (readonly Row[])[] = [];
         for (const q of queries) results.push((await client.query({ name: `credit-block-${q.name}`, text: q.text, values: q.params, types: pgTypes })).rows);
@@ -107,6 +120,8 @@ export async function postgresDriver(url: string, timeoutMs: number): Promise<Dr
         throw error;
       } finally {
         // A connection whose query failed (a timeout, a restart) is discarded, not reused.
+        // A failed one keeps the listener: it may still report the cut after the pool drops it.
+        if (failed === undefined) client.off("error", onError);
         client.release(failed);
       }
     },
@@ -123,7 +138,7 @@ interface PgliteDb {
 interface PgliteModule { PGlite: new (dataDir?: string) => PgliteDb }
 
 const PGLITE_PARSERS: Record<number, (text: string) => unknown> = Object.fromEntries(
-  [BOOL, INT2, INT4, JSON_OID, JSONB, ...TEXT_OIDS].map((oid) => [oid, (text: string) => readValue(oid, text)]),
+  [BOOL, INT2, INT4, INT8, JSON_OID, JSONB, ...TEXT_OIDS].map((oid) => [oid, (text: string) => readValue(oid, text)]),
 );
 
 /** An embedded PGlite database: a data directory, or in memory when `dataDir` is undefined. */

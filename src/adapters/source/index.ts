@@ -16,8 +16,8 @@ import { OptionsCheck } from "../options.js";
 export { SourceError, type SourceErrorCode } from "./errors.js";
 export type { LoadedCustomer } from "./rows.js";
 
-/** Most a query may take, in milliseconds: a checkout cannot wait longer. */
-const MAX_TIMEOUT_MS = 60_000;
+/** Most a query may take, in milliseconds (an hour: a nightly ledger; a checkout waits far less). */
+const MAX_TIMEOUT_MS = 3_600_000;
 
 /**
  * Where the data is and the SQL that reads it. Each query returns columns named as the
@@ -37,12 +37,19 @@ export interface SourceConfig {
   readonly pendingOrders?: string;
   /** Every open título of every customer (with `customerId`), for the nightly aging run. */
   readonly ledger?: string;
-  /** Most milliseconds a checkout waits for all its queries; default 800, at most 60,000. */
+  /** Most milliseconds a query may take; default 800 (a checkout's wait; the sidecar takes at most 60,000). */
   readonly timeoutMs?: number;
   /** The currency the money columns are in; default BRL (the policy's, in the sidecar). */
   readonly currency?: CurrencyCode;
   /** Directory a relative `pglite:` path is resolved against (the config file's). */
   readonly baseDir?: string;
+  /**
+   * A customer id the customer query finds no row for: `"new"` (default, DESIGN.md: a customer
+   * with no record, no limit, segment `new`, whom the policy's rules on `segment` or
+   * `creditLimit` judge) or `"missing"` (refused like missing data, so credit gets the fail-safe
+   * action: a mistyped CPF never gets credit without a limit).
+   */
+  readonly unknownCustomer?: "new" | "missing";
 }
 
 /** A connected source. */
@@ -62,6 +69,12 @@ export interface CustomerSource {
   ledger(): Promise<ReceivableInput[]>;
   /** Runs `SELECT 1`; resolves with the round trip in milliseconds. */
   ping(): Promise<number>;
+  /**
+   * Runs the checkout's queries for an id no customer has (`""`): a misspelt column or table
+   * fails here, at start-up and in `/v1/ready`, not on every credit sale. Resolves with the
+   * round trip in milliseconds.
+   */
+  check(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -74,13 +87,13 @@ function checkConfig(config: SourceConfig, path: string): { queries: Partial<Rec
     new OptionsCheck(config, path)
       .string("url").is("client", "a pg Pool or Client, or a PGlite instance", (c) => typeof c === "object" && c !== null && typeof (c as { query?: unknown }).query === "function")
       .is("customer", "string", (v) => typeof v === "string", true).is("receivables", "string", (v) => typeof v === "string", true)
-      .string("pendingOrders").string("ledger").integer("timeoutMs", 1, MAX_TIMEOUT_MS).string("currency").string("baseDir")
+      .string("pendingOrders").string("ledger").integer("timeoutMs", 1, MAX_TIMEOUT_MS).string("currency").string("baseDir").oneOf("unknownCustomer", ["new", "missing"])
       .done();
   } catch (error) {
     if (!(error instanceof CreditBlockError)) throw error;
     issues.push(...error.issues);
   }
-  const known = new Set(["url", "client", "customer", "receivables", "pendingOrders", "ledger", "timeoutMs", "currency", "baseDir"]);
+  const known = new Set(["url", "client", "customer", "receivables", "pendingOrders", "ledger", "timeoutMs", "currency", "baseDir", "unknownCustomer"]);
   for (const key of Object.keys(config)) if (!known.has(key)) issues.push(issue(`${path}.${key}`, "unknown_key", { key }));
   if (config.url === undefined && config.client === undefined) issues.push(issue(`${path}.url`, "required"));
   if (config.url !== undefined && config.client !== undefined) issues.push(issue(`${path}.client`, "conflicting_value", { value: "client", other: `${path}.url`, otherValue: "url" }));
@@ -162,7 +175,7 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
         throw failure(list.map((q) => q.name).join("/"), error);
       }
       const [customer = [], receivables = [], pendingOrders] = rows;
-      return customerFromRows(customerId, { customer, receivables, pendingOrders: pendingOrders ?? null }, currency);
+      return customerFromRows(customerId, { customer, receivables, pendingOrders: pendingOrders ?? null }, currency, config.unknownCustomer);
     },
     async receivablesOf(customerId) {
       parseInput(IdSchema, customerId, "customerId");
@@ -180,6 +193,17 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
     async ping() {
       const started = performance.now();
       await run({ name: "customer", text: "SELECT 1", takesCustomerId: false });
+      return Math.round((performance.now() - started) * 100) / 100;
+    },
+    async check() {
+      if (closed) throw new SourceError("CLOSED", "the source is closed");
+      const list = [required("customer"), required("receivables"), ...(queries.pendingOrders ? [queries.pendingOrders] : [])];
+      const started = performance.now();
+      try {
+        await driver.batch(list.map((q) => ({ name: q.name, text: q.text, params: [""] })));
+      } catch (error) {
+        throw failure(list.map((q) => q.name).join("/"), error);
+      }
       return Math.round((performance.now() - started) * 100) / 100;
     },
     async close() {

@@ -7,10 +7,16 @@
 import { checkoutSchemas, CreditBlockError, issue, parseInput, sumMoney, type CurrencyCode, type CustomerInput, type Issue, type ReceivableInput } from "credit-block";
 import type { Row } from "./drivers.js";
 
+/** Columns that are ids: an ERP's integer codes (`int4`, `bigint`) are ids as text. */
+const ID_COLUMNS: ReadonlySet<string> = new Set(["id", "customerId"]);
+
 /** A row without its NULL columns (SQL NULL means "not set", as an absent JSON field does). */
 export function withoutNulls(row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (value !== null && value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries(row)) {
+    if (value === null || value === undefined) continue;
+    out[key] = ID_COLUMNS.has(key) && typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
+  }
   return out;
 }
 
@@ -40,11 +46,13 @@ export interface LoadedCustomer {
 
 /**
  * Checks one customer's rows. A missing customer row is a customer with no record (no limit,
- * segment `new`); a row for another id, more than one row, or any bad column refuses it all.
+ * segment `new`), unless `unknownCustomer` is `"missing"`: then it is refused like missing data;
+ * a row for another id, more than one row, or any bad column refuses it all.
  */
-export function customerFromRows(customerId: string, rows: CustomerRows, currency: CurrencyCode): LoadedCustomer {
+export function customerFromRows(customerId: string, rows: CustomerRows, currency: CurrencyCode, unknownCustomer: "new" | "missing" = "new"): LoadedCustomer {
   const schemas = checkoutSchemas(currency);
   const issues: Issue[] = [];
+  if (rows.customer.length === 0 && unknownCustomer === "missing") issues.push(issue("source.customer", "required"));
   if (rows.customer.length > 1) issues.push(issue("source.customer", "too_big", { maximum: "1 row per customer" }));
   const head = rows.customer[0] === undefined ? { id: customerId } : withoutNulls(rows.customer[0]);
   if (head.id !== customerId) issues.push(issue("source.customer[0].id", "invalid_value", { options: JSON.stringify(customerId) }));
