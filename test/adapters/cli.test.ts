@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,6 +101,19 @@ describe("credit-block CLI", () => {
     expect([zone.code, zone.err.split("\n")[0]]).toEqual([1, '--tz "Mars/Olympus_Mons" is not an IANA time zone (e.g. America/Sao_Paulo)']);
     const port = await run(["serve", "--policy", file("port.json", presets.creditLimit()), "--port", "80a"]);
     expect([port.code, port.err.split("\n")[0]]).toEqual([1, 'credit-block serve: --port "80a" is not a port number (0 to 65535)']);
+  });
+
+  it("answers --version, --help and <command> --help with exit 0, and refuses an unknown --format", async () => {
+    const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+    for (const args of [["--version"], ["-v"]]) expect(await run(args)).toMatchObject({ code: 0, out: `${version}\n` });
+    for (const args of [["--help"], ["-h"], ["aging", "--help"], ["serve", "-h"]]) {
+      const answer = await run(args);
+      expect(answer.code).toBe(0);
+      expect(answer.out).toContain("credit-block <command>");
+    }
+    const format = await run(["aging", "--receivables", "x.csv", "--format", "xlsx"]);
+    expect([format.code, format.err.split("\n")[0]]).toEqual([1, '--format "xlsx" is not one of table, json, csv for aging']);
+    expect((await run(["payoff", "--format", "table"])).code).toBe(1);
   });
 
   it("runs as a real process (bin)", () => {

@@ -16,7 +16,7 @@ import { connectSource, SourceError, type CustomerSource } from "../source/index
 import { readServeConfig } from "./config.js";
 import { fileProblem, oneLine, runServe, StartupError } from "./serveCommand.js";
 import { writeCsv } from "./csv.js";
-import { demoWithDatabase } from "./demo.js";
+import { demoWithDatabase, packageRoot } from "./demo.js";
 import { readCsvLedger, readJsonLedger, type LedgerRead } from "./ledger.js";
 import { parseJsonExact } from "../json.js";
 
@@ -51,6 +51,7 @@ const USAGE = `credit-block <command> [options]
            [--tokens tokens.txt] [--insecure] [--tls-cert cert.pem --tls-key key.pem] [--max-body-bytes N] [--fail-safe review|deny]
            SIGHUP reloads the policy and tokens; SIGTERM drains, then exits 0; start-up failures exit 1 (config) or 5 (system)
   demo     the library at work on the sample store (what npm start runs)
+  --version, -v    the package version;  --help, -h (also after a command)   this text
 `;
 
 const readJson = (path: string): unknown => parseJsonExact(readFileSync(path, "utf8"));
@@ -160,6 +161,14 @@ function describeDecision(d: Decision, locale: Locale): string {
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "--version" || command === "-v" || command === "version") {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  if (command === "--help" || command === "-h") {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -173,7 +182,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       principal: { type: "string" }, count: { type: "string" }, system: { type: "string" }, rate: { type: "string" }, down: { type: "string" },
       "first-due": { type: "string" }, "include-disputed": { type: "boolean" }, port: { type: "string" }, host: { type: "string" }, tz: { type: "string" }, help: { type: "boolean", short: "h" },
       config: { type: "string" }, customer: { type: "string" }, options: { type: "string" }, tokens: { type: "string" }, insecure: { type: "boolean" },
-      "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "max-body-bytes": { type: "string" }, "fail-safe": { type: "string" },
+      version: { type: "boolean", short: "v" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "max-body-bytes": { type: "string" }, "fail-safe": { type: "string" },
     },
     });
   } catch (error) {
@@ -181,9 +190,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
   const { values, positionals } = parsed;
+  // `<command> --help` is a question, never a run.
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   const tz = values.tz ?? "America/Sao_Paulo";
   const out = (value: unknown) => { io.stdout(`${JSON.stringify(value, null, 2)}\n`); };
   try {
+    const formats = command !== undefined && Object.hasOwn(FORMATS, command) ? FORMATS[command] : undefined;
+    if (values.format !== undefined && !formats?.includes(values.format)) {
+      throw new UsageError(`--format "${values.format}" is not one of ${formats ? formats.join(", ") : "(none: this command has one output)"} for ${command ?? "this command"}`);
+    }
     if (command !== "serve" && !isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not an IANA time zone (e.g. America/Sao_Paulo)`);
     const asOfFlag = values["as-of"];
     const asOf = asOfFlag ?? (isTimeZone(tz) ? todayIn(tz, io.now()) : "");
@@ -269,7 +287,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         await runServe(values, process.cwd());
         return EXIT.ok;
       default:
-        if (values.help || command === undefined || command === "help") {
+        if (command === undefined || command === "help") {
           io.stdout(USAGE);
           return EXIT.ok;
         }
@@ -297,6 +315,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** The outputs each command can write (`--format`). */
+const FORMATS: Readonly<Record<string, readonly string[]>> = {
+  decide: ["json", "table"], aging: ["table", "json", "csv"], plan: ["table", "json"], payoff: ["json"], charges: ["json"], collect: ["json"],
+};
+
+/** The installed package's version, from its package.json. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(`${packageRoot()}/package.json`, "utf8")) as { version: string }).version;
+}
 
 /**
  * Reads títulos through the source of a config file (the nightly jobs need no CSV export),
