@@ -149,6 +149,13 @@ export async function pgliteDriver(dataDir: string | undefined): Promise<Driver>
   return pgliteDriverOf(db, true);
 }
 
+/** A driver's `batch` as its queries one after another through `query`. */
+const inTurn = (query: Driver["query"]): Driver["batch"] => async (queries) => {
+  const results: (readonly Row[])[] = [];
+  for (const q of queries) results.push(await query(q.text, q.params));
+  return results;
+};
+
 /** A driver over a PGlite instance the caller made (and, unless `owned`, closes). */
 export function pgliteDriverOf(db: PgliteDb, owned: boolean): Driver {
   const query = async (text: string, params: readonly string[]) => (await db.query(text, params, { parsers: PGLITE_PARSERS })).rows;
@@ -156,11 +163,7 @@ export function pgliteDriverOf(db: PgliteDb, owned: boolean): Driver {
     kind: "pglite",
     query,
     // One connection in-process: queries run one at a time whatever the caller does.
-    batch: async (queries) => {
-      const results: (readonly Row[])[] = [];
-      for (const q of queries) results.push(await query(q.text, q.params));
-      return results;
-    },
+    batch: inTurn(query),
     close: async () => { if (owned && !db.closed) await db.close(); },
   };
 }
@@ -172,11 +175,7 @@ export function pgDriverOf(client: PgClient): Driver {
     kind: "postgres",
     query,
     // The caller's client or pool: its queries in turn (a Pool spreads them over its connections).
-    batch: async (queries) => {
-      const results: (readonly Row[])[] = [];
-      for (const q of queries) results.push(await query(q.text, q.params));
-      return results;
-    },
+    batch: inTurn(query),
     close: () => Promise.resolve(),
   };
 }
