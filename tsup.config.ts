@@ -19,7 +19,8 @@ export default defineConfig([
   {
     // The `credit-block` command (ESM: it uses top-level await).
     entry: { cli: "src/adapters/cli/bin.ts" },
-    external: ["credit-block"],
+    // Optional peers stay imports: the command says which to install when one is missing.
+    external: ["credit-block", "date-fns", "pg", "@electric-sql/pglite", "csv-parse", "cli-progress"],
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
     sourcemap: true,

@@ -3,6 +3,7 @@
  * Run with --expose-gc to also print memory figures.
  */
 import { benchAging } from "./aging.js";
+import { benchCsv } from "./csv.js";
 import { benchEngine } from "./engine.js";
 import { benchHttp } from "./http.js";
 import { benchSource } from "./source.js";
@@ -10,6 +11,7 @@ import { benchSource } from "./source.js";
 console.log(`credit-block benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 const only = process.argv[2];
 if (!only || only === "aging") benchAging(Number(process.env.BENCH_AGING_ROWS ?? 1_000_000));
+if (!only || only === "csv") await benchCsv(Number(process.env.BENCH_CSV_ROWS ?? 1_000_000));
 if (!only || only === "engine") await benchEngine();
 if (!only || only === "http") await benchHttp();
 if (!only || only === "source") await benchSource();

@@ -7,7 +7,7 @@ import { agingOfExport, reportOfExport } from "../examples/aging-csv.js";
 import { atTheDesk, negotiate, PROPOSAL } from "../examples/collection-desk.js";
 import { readFileSync } from "node:fs";
 import { ageReceivables, evaluateProposal, sumMoney } from "credit-block";
-import { readCsvLedger } from "../src/adapters/cli/ledger.js";
+import { openCsvLedger } from "../src/adapters/cli/ledger/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -80,11 +80,13 @@ describe("examples/checkout.ts (a POS checkout loop)", () => {
 describe("examples/aging-csv.ts (the aging list of an ERP's CSV export)", () => {
   const csv = readFileSync(fileURLToPath(new URL("../examples/data/ledger-erp.csv", import.meta.url)), "utf8");
 
-  it("reads every line of the sample export and ages it as the CLI's RFC 4180 reader does", () => {
+  it("reads every line of the sample export and ages it as the CLI's reader does", async () => {
     const { report, refused } = reportOfExport(csv, "2026-11-23");
     expect(refused).toEqual([]);
     expect(report.read).toBe(csv.trim().split("\n").length - 1);
-    const viaCli = ageReceivables(readCsvLedger(csv, { locale: "pt-BR" }).receivables, { asOf: "2026-11-23", ignoreBelow: "1.00" });
+    const ledger = await openCsvLedger(fileURLToPath(new URL("../examples/data/ledger-erp.csv", import.meta.url)));
+    const viaCli = ageReceivables(ledger.receivables, { asOf: "2026-11-23", ignoreBelow: "1.00" });
+    expect(ledger.rejected.count).toBe(0);
     expect(report).toEqual(viaCli);
   });
 

@@ -58,7 +58,7 @@ function inputRegistry() {
     ignoreBelow: z.optional(money),
     includeDisputed: z.optional(z.boolean()),
     currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
-  }), "Options of the aging report; asOf defaults to today in the server's time zone, buckets to [0, 30, 60, 90, 120]");
+  }), "Options of the aging report; asOf defaults to today in the server's time zone, buckets to [0, 30, 60, 90, 120], and graceDays, calendar, ignoreBelow and currency to the server's credit policy (so aging counts overdue as decide does). A key sent here wins over the policy's; the policy's ignoreBelow applies only when the report is in the policy's currency");
   const payoffOptions = described(z.strictObject({
     asOf: z.optional(ISODateSchema),
     terms: ChargeTermsSchema,

@@ -7,18 +7,20 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   ageReceivables, computeCharges, createCreditGate, CreditBlockError, definePolicy, formatMoney, issue, labelOf, planCollection, planInstallments, quotePayoff,
-  type AgingReport, type Locale, type CheckoutRequestInput, type Decision, type ReceivableInput,
+  type AgingOptions, type AgingReport, type Locale, type CheckoutRequestInput, type Decision, type ReceivableInput,
 } from "credit-block";
+import { agingDefaultsOf } from "../agingPolicy.js";
 import { policyJsonSchema } from "credit-block/json-schema";
 import { todayIn } from "../http/index.js";
 import { isTimeZone } from "../options.js";
 import { connectSource, SourceError, type CustomerSource } from "../source/index.js";
 import { readServeConfig } from "./config.js";
 import { fileProblem, oneLine, runServe, StartupError } from "./serveCommand.js";
-import { writeCsv } from "./csv.js";
 import { demoWithDatabase, packageRoot } from "./demo.js";
-import { readCsvLedger, readJsonLedger, type LedgerRead } from "./ledger.js";
-import { parseJsonExact } from "../json.js";
+import { JsonFileError, parseJsonFile, readJsonFile } from "./jsonFile.js";
+import { FileProblem } from "./ledger/index.js";
+import { openLedger, relined, type LedgerInput } from "./ledgerInput.js";
+import { dateCell, moneyCell, outputStyle, writeCsv, writeTable, type OutputStyle } from "./output.js";
 
 /** Where the command writes; injectable for tests. */
 export interface Io {
@@ -27,6 +29,8 @@ export interface Io {
   readonly stdin: () => string;
   readonly isTTY: boolean;
   readonly now: () => Date;
+  /** Where a progress bar draws (stderr); none in tests. */
+  readonly progressStream?: NodeJS.WritableStream;
 }
 
 /**
@@ -40,9 +44,10 @@ const USAGE = `credit-block <command> [options]
   decide   --policy policy.json [--request request.json]   (request from stdin without --request)
            exit code 0 allow, 2 review, 3 deny
   aging    --receivables ledger.csv|ledger.json | --config credit-block.config.json (its source's ledger query)
-           [--as-of YYYY-MM-DD] [--by-customer] [--format table|json|csv] [--locale pt-BR] [--separator ";"] [--map col=field,...]
-  charges  --receivable r.json --terms terms.json | --fine 2 --interest 1 [--as-of DATE]
-  payoff   --receivables ledger.csv|json | --config cfg.json --customer ID   --terms terms.json [--as-of DATE] [--include-disputed]
+           [--as-of YYYY-MM-DD] [--policy policy.json] [--by-customer] [--format table|json|csv]
+  charges  --receivable r.json | --receivables ledger.csv   --terms terms.json | --fine 2 --interest 1 [--as-of DATE] [--format json|table|csv]
+  payoff   --receivables ledger.csv|json [--customer ID | --by-customer] | --config cfg.json --customer ID   --terms terms.json
+           [--as-of DATE] [--include-disputed] [--format json|table|csv]
   collect  --options collection.json --receivables ledger.csv|json | --config cfg.json   [--as-of DATE]   (the day's collection steps)
   plan     --principal 1000.00 --count 6 --system price|sac|none [--rate 1.99] [--down 200.00] --first-due DATE
   policy validate policy.json      every problem, with its JSON path
@@ -51,35 +56,16 @@ const USAGE = `credit-block <command> [options]
            [--tokens tokens.txt] [--insecure] [--tls-cert cert.pem --tls-key key.pem] [--max-body-bytes N] [--fail-safe review|deny]
            SIGHUP reloads the policy and tokens; SIGTERM drains, then exits 0; start-up failures exit 1 (config) or 5 (system)
   demo     the library at work on the sample store (what npm start runs)
+
+  Reading a CSV export (aging, charges, payoff, collect): encoding, separator, decimal mark and date
+  order are detected and printed on stderr; fix any of them with
+           [--encoding utf-8|windows-1252|utf-16le] [--separator ";"|,|tab] [--decimal ,|.] [--date-format dd/MM/yyyy|MM/dd/yyyy|yyyy-MM-dd]
+           [--map "Header=field,..."] [--progress | --no-progress]
+  Writing: [--locale pt-BR|en] (R$ 1.234,56 and dd/mm/aaaa in tables; decimal comma and ';' in CSV) [--excel] (BOM + CRLF)
   --version, -v    the package version;  --help, -h (also after a command)   this text
 `;
 
-const readJson = (path: string): unknown => parseJsonExact(readFileSync(path, "utf8"));
-
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
-/**
- * A ledger file as an ERP or a spreadsheet wrote it: UTF-8 (a BOM is dropped), or else
- * Windows-1252, which Excel in Portuguese writes when it saves "CSV (separado por vírgulas)";
- * read as UTF-8, its "Título" header would match no column.
- */
-function readLedgerText(path: string): string {
-  const bytes = readFileSync(path);
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return decodeWindows1252(bytes);
-  }
-}
-
-function decodeWindows1252(bytes: Buffer): string {
-  try {
-    return new TextDecoder("windows-1252").decode(bytes);
-  } catch {
-    // A Node built with small-icu has no windows-1252 decoder; Latin-1 has the same accented letters.
-    return bytes.toString("latin1");
-  }
-}
+const readJson = (path: string): unknown => readJsonFile(path);
 
 /** A JSON file's object, or the issue that it is something else (`null`, a list, a number). */
 function objectIn(value: unknown, path: string): Record<string, unknown> {
@@ -100,34 +86,28 @@ function asOfFor(file: Record<string, unknown>, path: string, flag: string | und
   return file.asOf;
 }
 
-function readLedger(path: string, values: Record<string, unknown>): LedgerRead {
-  const text = readLedgerText(path);
-  if (path.toLowerCase().endsWith(".json")) {
-    try {
-      return readJsonLedger(text);
-    } catch (error) {
-      // Not a list of receivables (null, a number, an object without one): the file's fault.
-      if (error instanceof CreditBlockError || error instanceof SyntaxError) throw error;
-      throw new InputError(`${path}: the JSON ledger must be an array of receivables or { receivables: [...] }`);
-    }
+/** The aging report as rows: bands, total, and the balances left out, each apart. */
+function agingRows(report: AgingReport, byCustomer: boolean, style: OutputStyle, target: "table" | "csv"): string[][] {
+  const money = (v: string) => moneyCell(v, style, target);
+  const pt = style.locale !== "en";
+  if (byCustomer) {
+    return [[pt ? "cliente" : "customer", ...report.buckets.map((b) => b.label), "total", pt ? "vencido" : "overdue", pt ? "dias" : "days"], ...report.customers.map((c) => [c.customerId, ...c.buckets.map(money), money(c.total), money(c.overdue), String(c.maxDaysOverdue)])];
   }
-  const map = typeof values.map === "string" ? Object.fromEntries(values.map.split(",").map((pair) => pair.split("=").map((x) => x.trim()) as [string, string])) : undefined;
-  return readCsvLedger(text, {
-    ...(values.locale === "pt-BR" ? { locale: "pt-BR" as const } : {}),
-    ...(map ? { map } : {}),
-    ...(typeof values.separator === "string" ? { separator: values.separator } : {}),
-  });
+  const excluded = report.excluded;
+  return [
+    [pt ? "faixa" : "band", pt ? "valor" : "amount", pt ? "títulos" : "títulos"],
+    ...report.buckets.map((b) => [b.label, money(b.amount), String(b.count)]),
+    ["total", money(report.total), String(report.count)],
+    [pt ? "em disputa (fora do total)" : "disputed (not in total)", money(excluded.disputed), ""],
+    [pt ? "baixado como perda (fora do total)" : "written off (not in total)", money(excluded.writtenOff), ""],
+    [pt ? "renegociado (fora do total)" : "renegotiated (not in total)", money(excluded.renegotiated), ""],
+    [pt ? "abaixo do mínimo (fora do total)" : "below threshold (not in total)", money(excluded.belowThreshold), ""],
+  ];
 }
 
-function table(rows: readonly (readonly string[])[]): string {
-  // A reduce, not Math.max(...): a by-customer table may have more rows than a call takes arguments.
-  const widths = rows[0]?.map((_, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), 0)) ?? [];
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ")).join("\n") + "\n";
-}
-
-function agingRows(report: AgingReport, byCustomer: boolean): string[][] {
-  if (!byCustomer) return [["faixa", "valor", "títulos"], ...report.buckets.map((b) => [b.label, b.amount, String(b.count)]), ["total", report.total, String(report.count)]];
-  return [["cliente", ...report.buckets.map((b) => b.label), "total", "vencido", "dias"], ...report.customers.map((c) => [c.customerId, ...c.buckets, c.total, c.overdue, String(c.maxDaysOverdue)])];
+/** The aging options a policy file sets (grace days, ignore-below, calendar, currency), so aging agrees with decide. */
+function policyAgingOptions(path: string | undefined): Partial<AgingOptions> {
+  return path === undefined ? {} : agingDefaultsOf(definePolicy(readJson(path)));
 }
 
 function describeDecision(d: Decision, locale: Locale): string {
@@ -183,6 +163,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       "first-due": { type: "string" }, "include-disputed": { type: "boolean" }, port: { type: "string" }, host: { type: "string" }, tz: { type: "string" }, help: { type: "boolean", short: "h" },
       config: { type: "string" }, customer: { type: "string" }, options: { type: "string" }, tokens: { type: "string" }, insecure: { type: "boolean" },
       version: { type: "boolean", short: "v" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "max-body-bytes": { type: "string" }, "fail-safe": { type: "string" },
+      encoding: { type: "string" }, decimal: { type: "string" }, "date-format": { type: "string" }, excel: { type: "boolean" }, progress: { type: "boolean" }, "no-progress": { type: "boolean" },
     },
     });
   } catch (error) {
@@ -205,13 +186,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (command !== "serve" && !isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not an IANA time zone (e.g. America/Sao_Paulo)`);
     const asOfFlag = values["as-of"];
     const asOf = asOfFlag ?? (isTimeZone(tz) ? todayIn(tz, io.now()) : "");
+    const style = outputStyle(values);
+    const readLedger = (path: string) => openLedger(path, values, { tty: io.isTTY, stream: io.progressStream }, io.stderr);
+    /** A list as JSON (with `whole` when given), or as a table / CSV of `header` and `cells`. */
+    const writeRows = <T>(format: string, rows: readonly T[], header: string[], cells: (row: T) => string[], whole?: unknown) => {
+      if (format === "json") { out(whole ?? rows); return; }
+      const moneyFrom = header.findIndex((h) => h === "saldo");
+      const styled = (row: T) => cells(row).map((c, i) => (moneyFrom >= 0 && i >= moneyFrom && header[i] !== "títulos" ? moneyCell(c, style, format === "csv" ? "csv" : "table") : c));
+      const rowsOut = [header, ...rows.map(styled)];
+      io.stdout(format === "csv" ? writeCsv(rowsOut, style) : writeTable(rowsOut));
+    };
     switch (command) {
       case "decide": {
         if (!values.policy) throw new UsageError("decide needs --policy");
         const gate = createCreditGate(definePolicy(readJson(values.policy)));
         // The file may omit asOf: --as-of, else today in --tz, fills it. Not an object: the
         // schema says so at the root.
-        const request: unknown = values.request ? readJson(values.request) : parseJsonExact(io.stdin());
+        const request: unknown = values.request ? readJson(values.request) : parseJsonFile(Buffer.from(io.stdin(), "utf8"), "stdin");
         const isObject = typeof request === "object" && request !== null && !Array.isArray(request);
         const decision = gate.decide((isObject ? { ...request, asOf: asOfFor(request as Record<string, unknown>, "asOf", asOfFlag, asOf) } : request) as CheckoutRequestInput);
         if (values.format === "table") io.stdout(describeDecision(decision, values.locale === "en" ? "en" : "pt-BR"));
@@ -220,26 +211,38 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case "aging": {
         if (!values.receivables && !values.config) throw new UsageError("aging needs --receivables or --config (a source with a ledger query)");
-        const ledger = values.receivables ? readLedger(values.receivables, values) : { receivables: await fromSource(values.config ?? "", (s) => s.ledger()), rejected: [] };
-        if (io.isTTY && ledger.receivables.length > 100_000) io.stderr(`aging ${ledger.receivables.length.toLocaleString("pt-BR")} títulos…\n`);
-        const report = ageReceivables(ledger.receivables, { asOf });
+        const options: AgingOptions = { ...policyAgingOptions(values.policy), asOf };
+        const ledger = values.receivables ? await readLedger(values.receivables) : undefined;
+        const report = ledger ? agedOrRelined(ledger, options) : ageReceivables(await fromSource(values.config ?? "", (s) => s.ledger()), options);
+        ledger?.finish(io.stderr);
         const format = values.format ?? "table";
         if (format === "json") out(report);
-        else if (format === "csv") io.stdout(writeCsv(agingRows(report, values["by-customer"] ?? false), values.separator ?? ","));
-        else io.stdout(table(agingRows(report, values["by-customer"] ?? false)));
-        for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
-        return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
+        else if (format === "csv") io.stdout(writeCsv(agingRows(report, values["by-customer"] ?? false, style, "csv"), style));
+        else io.stdout(writeTable(agingRows(report, values["by-customer"] ?? false, style, "table")));
+        return ledger && ledger.rejected.count > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
       case "charges": {
-        if (!values.receivable) throw new UsageError("charges needs --receivable");
+        if (!values.receivable && !values.receivables) throw new UsageError("charges needs --receivable (one título, JSON) or --receivables (a ledger)");
         const terms = values.terms ? objectIn(readJson(values.terms), "terms") : { finePercent: values.fine ?? "0", monthlyInterestPercent: values.interest ?? "0" };
-        out(computeCharges(readJson(values.receivable) as never, { ...terms, asOf: asOfFor(terms, "terms.asOf", asOfFlag, asOf) } as never));
-        return EXIT.ok;
+        const chargeTerms = { ...terms, asOf: asOfFor(terms, "terms.asOf", asOfFlag, asOf) } as never;
+        if (values.receivable) {
+          out(computeCharges(readJson(values.receivable) as never, chargeTerms));
+          return EXIT.ok;
+        }
+        const ledger = await readLedger(values.receivables ?? "");
+        const rows = chargesOfLedger(ledger, chargeTerms);
+        ledger.finish(io.stderr);
+        writeRows(values.format ?? "json", rows, ["título", "cliente", "vencimento", "dias", "saldo", "correção", "multa", "juros", "total"], (r) => [r.id, r.customerId, dateCell(r.dueDate, style), String(r.charges.daysLate), ...[r.charges.principal, r.charges.correction, r.charges.fine, r.charges.interest, r.charges.total]]);
+        return ledger.rejected.count > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
       case "payoff": {
         if ((!values.receivables && !(values.config && values.customer)) || !values.terms) throw new UsageError("payoff needs --terms, and --receivables or --config with --customer");
-        const customerId = values.customer ?? "";
-        const ledger = values.receivables ? readLedger(values.receivables, values) : { receivables: await fromSource(values.config ?? "", (s) => s.receivablesOf(customerId)), rejected: [] };
+        if (values.customer !== undefined && values["by-customer"]) throw new UsageError("payoff takes --customer ID or --by-customer, not both");
+        const customerId = values.customer;
+        const ledger = values.receivables ? await readLedger(values.receivables) : undefined;
+        let receivables: ReceivableInput[] = ledger ? [...ledger.receivables] : await fromSource(values.config ?? "", (s) => s.receivablesOf(customerId ?? ""));
+        ledger?.finish(io.stderr);
+        if (ledger && customerId !== undefined) receivables = receivables.filter((r) => r.customerId === customerId);
         // The file is payoff options ({ terms, discounts, asOf? }) or bare charge terms, whose
         // asOf (as the charges command reads it) is the quote's.
         const file = objectIn(readJson(values.terms), "options");
@@ -247,18 +250,30 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const options = Object.hasOwn(file, "terms")
           ? { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) }
           : { terms: bareTerms, asOf: asOfFor(Object.hasOwn(file, "asOf") ? { asOf: termsAsOf } : {}, "options.terms.asOf", asOfFlag, asOf) };
-        const quote = quotePayoff(ledger.receivables, { ...options, ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never);
-        out(quote);
-        for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
-        return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
+        const quoteOptions = { ...options, ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never;
+        const quote = (list: ReceivableInput[]) => (ledger ? quoteOrRelined(ledger, list, quoteOptions) : quotePayoff(list, quoteOptions));
+        if (values["by-customer"]) {
+          const quotes = [...groupByCustomer(receivables)].map(([id, list]) => ({ customerId: id, quote: quote(list) }));
+          writeRows(values.format ?? "json", quotes, ["cliente", "títulos", "saldo", "correção", "multa", "juros", "desconto", "total"], (q) => [q.customerId, String(q.quote.lines.length), q.quote.totals.principal, q.quote.totals.correction, q.quote.totals.fine, q.quote.totals.interest, q.quote.discount, q.quote.net]);
+        } else {
+          const one = quote(receivables);
+          writeRows(values.format ?? "json", one.lines, ["título", "dias", "saldo", "correção", "multa", "juros", "total"], (l) => [l.receivableId, String(l.charges.daysLate), l.charges.principal, l.charges.correction, l.charges.fine, l.charges.interest, l.charges.total], one);
+        }
+        return ledger && ledger.rejected.count > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
       case "collect": {
         if (!values.options || (!values.receivables && !values.config)) throw new UsageError("collect needs --options, and --receivables or --config (a source with a ledger query)");
         const file = objectIn(readJson(values.options), "options");
-        const ledger = values.receivables ? readLedger(values.receivables, values) : { receivables: await fromSource(values.config ?? "", (s) => s.ledger()), rejected: [] };
-        out(planCollection(ledger.receivables, { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) } as never));
-        for (const r of ledger.rejected) io.stderr(`line ${r.line}: ${r.message}\n`);
-        return ledger.rejected.length > 0 ? EXIT.rejectedRows : EXIT.ok;
+        const ledger = values.receivables ? await readLedger(values.receivables) : undefined;
+        const receivables = ledger ? [...ledger.receivables] : await fromSource(values.config ?? "", (s) => s.ledger());
+        ledger?.finish(io.stderr);
+        const collectOptions = { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) } as never;
+        try {
+          out(planCollection(receivables, collectOptions));
+        } catch (error) {
+          throw ledger && error instanceof CreditBlockError ? relined(error, ledger) : error;
+        }
+        return ledger && ledger.rejected.count > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
       case "plan": {
         const plan = planInstallments({
@@ -267,7 +282,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           firstDueDate: values["first-due"] ?? "",
         });
         if (values.format === "json") out(plan);
-        else io.stdout(table([["nº", "vencimento", "parcela", "juros", "amortização", "saldo"], ...plan.installments.map((i) => [String(i.number), i.dueDate, i.payment, i.interest, i.amortization, i.balance])]) + `total ${plan.totalPaid}, juros ${plan.totalInterest}, taxa ${plan.monthlyRatePercent}% a.m. (${plan.yearlyRatePercent}% a.a.)\n`);
+        else io.stdout(writeTable([["nº", "vencimento", "parcela", "juros", "amortização", "saldo"], ...plan.installments.map((i) => [String(i.number), i.dueDate, i.payment, i.interest, i.amortization, i.balance])]) + `total ${plan.totalPaid}, juros ${plan.totalInterest}, taxa ${plan.monthlyRatePercent}% a.m. (${plan.yearlyRatePercent}% a.a.)\n`);
         return EXIT.ok;
       }
       case "policy": {
@@ -306,7 +321,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${error.code}:\n${error.issues.map((i) => `  ${i.path || "(root)"}: ${i.message}`).join("\n")}\n`);
       return EXIT.invalid;
     }
-    if (error instanceof UsageError || error instanceof InputError || error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === "ENOENT") {
+    if (error instanceof FileProblem || error instanceof JsonFileError) {
+      io.stderr(`credit-block ${command ?? ""}: ${error.message}\n`);
+      return EXIT.invalid;
+    }
+    if (error instanceof UsageError || error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === "ENOENT") {
       io.stderr(`${(error as Error).message}\n\n${error instanceof UsageError ? USAGE : ""}`);
       return EXIT.invalid;
     }
@@ -318,7 +337,7 @@ class UsageError extends Error {}
 
 /** The outputs each command can write (`--format`). */
 const FORMATS: Readonly<Record<string, readonly string[]>> = {
-  decide: ["json", "table"], aging: ["table", "json", "csv"], plan: ["table", "json"], payoff: ["json"], charges: ["json"], collect: ["json"],
+  decide: ["json", "table"], aging: ["table", "json", "csv"], plan: ["table", "json"], payoff: ["json", "table", "csv"], charges: ["json", "table", "csv"], collect: ["json"],
 };
 
 /** The installed package's version, from its package.json. */
@@ -354,6 +373,59 @@ async function fromSource(configPath: string, read: (source: CustomerSource) => 
   }
 }
 
-/** A file that is readable but not what the command reads (printed without the usage text). */
-class InputError extends Error {}
+/** Ages a CSV/JSON ledger as it streams; the library's issues about rows name the file's lines. */
+function agedOrRelined(ledger: LedgerInput, options: AgingOptions): AgingReport {
+  try {
+    return ageReceivables(ledger.receivables, options);
+  } catch (error) {
+    throw error instanceof CreditBlockError ? relined(error, ledger) : error;
+  }
+}
+
+function quoteOrRelined(ledger: LedgerInput, list: ReceivableInput[], options: never): ReturnType<typeof quotePayoff> {
+  try {
+    return quotePayoff(list, options);
+  } catch (error) {
+    throw error instanceof CreditBlockError ? relined(error, ledger) : error;
+  }
+}
+
+/** Títulos per customer, customers in id order (`""` for títulos without one). */
+function groupByCustomer(list: readonly ReceivableInput[]): Map<string, ReceivableInput[]> {
+  const groups = new Map<string, ReceivableInput[]>();
+  for (const r of list) {
+    const id = r.customerId ?? "";
+    const group = groups.get(id);
+    if (group) group.push(r);
+    else groups.set(id, [r]);
+  }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Charges of every open título of a ledger at the terms' date, one line each. Settled títulos
+ * owe nothing; disputed, written-off and renegotiated ones are not charged (CDC art. 42: no
+ * charge on what is contested or no longer owed as such).
+ */
+function chargesOfLedger(ledger: LedgerInput, terms: never): { id: string; customerId: string; dueDate: string; charges: ReturnType<typeof computeCharges> }[] {
+  const rows: { id: string; customerId: string; dueDate: string; charges: ReturnType<typeof computeCharges> }[] = [];
+  let index = 0;
+  const seen = new Map<string, number>();
+  for (const r of ledger.receivables) {
+    const at = index++;
+    const first = seen.get(r.id);
+    if (first !== undefined) {
+      throw relined(new CreditBlockError("INVALID_INPUT", [issue(`receivables[${at}].id`, "duplicate_id", { id: r.id, first: `receivables[${first}]` })]), ledger);
+    }
+    seen.set(r.id, at);
+    if (r.status !== undefined && r.status !== "open") continue;
+    if (r.openAmount !== undefined && /^0+(?:\.0+)?$/.test(String(r.openAmount))) continue;
+    try {
+      rows.push({ id: r.id, customerId: r.customerId ?? "", dueDate: r.dueDate, charges: computeCharges(r, terms) });
+    } catch (error) {
+      throw error instanceof CreditBlockError ? relined(new CreditBlockError(error.code, error.issues.map((i) => ({ ...i, path: i.path.startsWith("receivable") ? i.path.replace(/^receivable/, `receivables[${at}]`) : i.path }))), ledger) : error;
+    }
+  }
+  return rows;
+}
 

@@ -5,13 +5,14 @@
  */
 import {
   ageReceivables, computeCharges, defaultTerm, createCreditGate, CreditBlockError, evaluateProposal, IdSchema, issue, parseInput, PAYMENT_METHODS, planInstallments, quotePayoff, scopeReaches,
-  type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput, type Term,
+  type AgingOptions, type CheckoutRequestInput, type CreditGate, type CustomerInput, type Decision, type PaymentMethod, type Policy, type PolicyDocument, type ReceivableInput, type Term,
 } from "credit-block";
 import { checkoutRequestJsonSchema, openApiDocument, policyJsonSchema } from "credit-block/json-schema";
 import { BodyTooLarge, EXCHANGE, isBodyTooLarge, joinChunks, type PlainRequest, type PlainResponse } from "./exchange.js";
 import { parseJsonExact } from "../json.js";
 import { invalidInput, problemOf, toResponse } from "./problem.js";
 import { OptionsCheck } from "../options.js";
+import { agingDefaultsOf } from "../agingPolicy.js";
 
 const MAX_BODY_BYTES = 2 ** 30;
 const MAX_LOAD_TIMEOUT_MS = 60_000;
@@ -149,8 +150,9 @@ const partOf = (body: unknown, key: string): Record<string, unknown> => objectAt
 /**
  * Creates the HTTP handler. Routes (JSON in and out, versioned):
  * `POST /v1/decide` (a checkout request; `asOf` defaults to today in `timeZone`), `POST /v1/aging`
- * (`{ receivables, options }`), `POST /v1/charges` (`{ receivable, terms }`), `POST /v1/payoff`
- * (`{ receivables, options }`), `POST /v1/plan` (plan terms), `POST /v1/proposal`
+ * (`{ receivables, options }`; graceDays, calendar, ignoreBelow and currency default to the
+ * policy's, so aging and decide agree), `POST /v1/charges` (`{ receivable, terms }`),
+ * `POST /v1/payoff` (`{ receivables, options }`), `POST /v1/plan` (plan terms), `POST /v1/proposal`
  * (`{ proposal, debt, policy }`), `GET /v1/health`, `GET /v1/policy` (id, version, SHA-256),
  * `GET /v1/schema` (JSON Schemas of the inputs). Errors are `application/problem+json`
  * (RFC 9457): 400 bad JSON, 413 body over the limit, 415 wrong content type, 404, 405,
@@ -310,6 +312,19 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     }
   };
 
+  /**
+   * `POST /v1/aging` counts overdue as `decide` does: the policy in use (the one after the last
+   * reload) gives graceDays, calendar, ignoreBelow and currency, and each key the request sends
+   * (`null` included, for the schema to judge) wins. The policy's threshold is an amount in its
+   * currency, so it is left out when the request ages in another one.
+   */
+  const agingOptionsOf = (sent: Record<string, unknown>): AgingOptions => {
+    const policy = gate.policy;
+    const { ignoreBelow, ...defaults } = agingDefaultsOf(policy);
+    const inPolicyCurrency = !Object.hasOwn(sent, "currency") || sent.currency === policy.currency;
+    return { asOf: today(), ...defaults, ...(inPolicyCurrency && ignoreBelow !== undefined ? { ignoreBelow } : {}), ...sent };
+  };
+
   // Only an absent asOf means today (the spreads below keep a sent one, `null` included, for the
   // schema to judge): a contradiction is refused, not guessed.
   const routes: Record<string, Record<string, (body: unknown) => unknown>> = {
@@ -317,7 +332,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       const request = objectAt(body, "", false);
       return decideWithLoader(request, Object.hasOwn(request, "asOf") ? request.asOf : today());
     } },
-    "/v1/aging": { POST: (body) => ageReceivables(objectAt(body, "", false).receivables as never, { asOf: today(), ...partOf(body, "options") }) },
+    "/v1/aging": { POST: (body) => ageReceivables(objectAt(body, "", false).receivables as never, agingOptionsOf(partOf(body, "options"))) },
     "/v1/charges": { POST: (body) => computeCharges(objectAt(body, "", false).receivable as never, { asOf: today(), ...partOf(body, "terms") }) },
     "/v1/payoff": { POST: (body) => quotePayoff(objectAt(body, "", false).receivables as never, { asOf: today(), ...partOf(body, "options") } as never) },
     "/v1/plan": { POST: (body) => planInstallments(body as never) },
