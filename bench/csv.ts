@@ -119,7 +119,7 @@ function customerFields(seed: number): string[] {
  * Streams `rows` títulos to `path` in chunks (the generator holds one chunk, never the file).
  * Títulos `NF1`, `NF2`… with parcelas 1..3, so (Título, Parcela) is unique.
  */
-async function writeExport(path: string, rows: number, seed = 16): Promise<void> {
+export async function writeExport(path: string, rows: number, seed = 16): Promise<void> {
   const random = mulberry32(seed);
   const customers = customerFields(seed + 1);
   const out = createWriteStream(path);

@@ -1,4 +1,5 @@
 import { renderMessage, type IssueCode, type Locale, type MessageParams } from "./messages.js";
+import { IdTable } from "./idTable.js";
 
 /**
  * One problem found in an input: where (`path`, e.g. `receivables[2].amount`), what (`message`),
@@ -122,18 +123,36 @@ export const issuesFull = (issues: readonly Issue[]): boolean => issues.length >
  * @internal
  */
 export class DuplicateIds {
-  private readonly first = new Map<string, number>();
+  /** A checkout's few títulos stay in a Map; a ledger moves to the packed table past SMALL ids. */
+  private small: Map<string, number> | undefined = new Map();
+  private table: IdTable | undefined;
+  private static readonly SMALL = 4096;
 
   constructor(private readonly path: string) {}
 
   /** Undefined the first time `id` is seen (then remembered at `index`); its issue after that. */
   check(id: string, index: number): Issue | undefined {
-    const first = this.first.get(id);
-    if (first === undefined) {
-      this.first.set(id, index);
-      return undefined;
+    let first: number;
+    if (this.small !== undefined) {
+      const seen = this.small.get(id);
+      if (seen === undefined) {
+        this.small.set(id, index);
+        if (this.small.size > DuplicateIds.SMALL) this.pack(this.small);
+        return undefined;
+      }
+      first = seen;
+    } else {
+      first = (this.table as IdTable).firstIndex(id, index);
+      if (first === -1) return undefined;
     }
     return issue(`${this.path}[${index}].id`, "duplicate_id", { id, first: `${this.path}[${first}]` });
+  }
+
+  private pack(small: Map<string, number>): void {
+    const table = new IdTable();
+    for (const [id, index] of small) table.firstIndex(id, index);
+    this.table = table;
+    this.small = undefined;
   }
 }
 

@@ -10,7 +10,7 @@ import { main, type Io } from "../../src/adapters/cli/index.js";
 import { parse } from "csv-parse/sync";
 const parseCsv = (text: string, options: { delimiter: string; skip_empty_lines?: boolean; relax_column_count?: boolean }): string[][] => parse(text, options);
 import { neutralize, writeCsv } from "../../src/adapters/cli/output.js";
-import { csvRecords, loadCsvParser } from "../../src/adapters/cli/ledger/records.js";
+import { csvBatches, loadCsvParser } from "../../src/adapters/cli/ledger/records.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "credit-block-cli-"));
@@ -150,8 +150,8 @@ describe("CSV reader (RFC 4180)", () => {
 
   it("reports the line where each record starts", async () => {
     await loadCsvParser();
-    const rows = [...csvRecords(['a;b\r\n"multi\nli', 'ne";2\r\n\r\n3;4\r\n'], { separator: ";", name: "t.csv" })];
-    expect(rows.map((r) => r.line)).toEqual([1, 2, 5]);
-    expect(rows[1]?.fields).toEqual(["multi\nline", "2"]);
+    const batches = [...csvBatches(['a;b\r\n"multi\nli', 'ne";2\r\n\r\n3;4\r\n'], { separator: ";", name: "t.csv" })];
+    expect(batches.flatMap((b) => b.lines)).toEqual([1, 2, 5]);
+    expect(batches.flatMap((b) => b.rows)).toEqual([["a", "b"], ["multi\nline", "2"], ["3", "4"]]);
   });
 });

@@ -77,9 +77,15 @@ const MONEY: Readonly<Record<DecimalMark, RegExp>> = {
  */
 export function readAmount(text: string, mark: DecimalMark): string | null {
   let t = text;
-  if (t.charCodeAt(0) === 82 /* R */ || t.includes("R$")) t = t.replace(/^(-?)\s*R\$\s*/u, "$1").trim();
+  const first = t.charCodeAt(0);
+  // Most cells start with a digit: only the others may carry "R$".
+  if (!(first >= 48 && first <= 57) && t.includes("R$")) t = t.replace(/^(-?)\s*R\$\s*/u, "$1").trim();
   if (!MONEY[mark].test(t)) return null;
-  return mark === "," ? t.replaceAll(".", "").replace(",", ".") : t.replaceAll(",", "");
+  const group = mark === "," ? "." : ",";
+  const ungrouped = t.includes(group) ? t.replaceAll(group, "") : t;
+  if (mark === ".") return ungrouped;
+  const comma = ungrouped.indexOf(",");
+  return comma === -1 ? ungrouped : `${ungrouped.slice(0, comma)}.${ungrouped.slice(comma + 1)}`;
 }
 
 /**

@@ -59,7 +59,7 @@ export function decideEncoding(head: Uint8Array, name: string, flag?: Encoding):
   if (isUtf8(complete)) return { encoding: "utf-8", bomLength: 0, because: "no BOM, valid UTF-8" };
   const bad = firstInvalidUtf8(complete);
   if (hasUtf8Sequence(complete)) {
-    throw new FileProblem(`${name}: not UTF-8 at byte ${bad} (${hex(complete[bad] as number)}), though earlier bytes are UTF-8; the file mixes encodings: fix it, or pass --encoding utf-8 or --encoding windows-1252 to read it one way`);
+    throw new FileProblem(`${name}: not UTF-8 at byte ${bad} (${hex(complete[bad] as number)}), though earlier bytes are UTF-8: the file mixes two encodings. Save it again in one, or pass --encoding windows-1252 to read every byte as Windows-1252`);
   }
   return { encoding: "windows-1252", bomLength: 0, because: `byte ${hex(complete[bad] as number)} at ${bad} is not UTF-8` };
 }
@@ -150,8 +150,8 @@ export class ChunkDecoder {
       throw new FileProblem(`${this.name}: not UTF-8 at byte ${at} (${hex(head[at - this.offset] as number)}); the file was read as UTF-8 (${this.decision.because}). If it is Windows-1252 (Excel's "CSV (separado por vírgulas)"), pass --encoding windows-1252`);
     }
     this.offset += usable;
-    // Copied: the caller reuses its read buffer.
-    this.carry = bytes.slice(usable);
+    // Copies, both: the caller reuses its read buffer (and a Buffer's slice is a view).
+    this.carry = Uint8Array.prototype.slice.call(bytes, usable);
     return Buffer.from(head);
   }
 }

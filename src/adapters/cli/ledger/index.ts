@@ -15,7 +15,7 @@ import { ChunkDecoder, decideEncoding, encodingFlag } from "./encoding.js";
 import { normalizeHeader, parseMapFlag, planHeaders, type Column } from "./headers.js";
 import { FileProblem } from "./problems.js";
 import { RejectedRows } from "./rejected.js";
-import { csvRecords, loadCsvParser, type CsvRecord } from "./records.js";
+import { csvBatches, loadCsvParser, type CsvBatch } from "./records.js";
 
 export { FileProblem } from "./problems.js";
 export { RejectedRows } from "./rejected.js";
@@ -28,6 +28,8 @@ export interface LedgerFileOptions {
   readonly encoding?: string;
   readonly decimal?: string;
   readonly dateFormat?: string;
+  /** Bytes read at a time (default 256 kB); tests read a byte at a time to try every boundary. @internal */
+  readonly chunkSize?: number;
   /** Called as bytes are read, for a progress bar. */
   readonly onProgress?: (bytesRead: number, rows: number) => void;
 }
@@ -48,7 +50,7 @@ export interface LedgerFile {
   readonly cancelled: () => number;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 const ENCODING_NAMES = { "utf-8": "UTF-8", "windows-1252": "Windows-1252", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE" } as const;
 const SAMPLE = 2_000;
 
@@ -64,10 +66,15 @@ const METHOD_WORDS = new Map<string, string>(
 export async function openCsvLedger(path: string, options: LedgerFileOptions = {}): Promise<LedgerFile> {
   await loadCsvParser();
   const fd = openFile(path);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
   try {
-    return readOpened(fd, path, options);
+    return readOpened(fd, close, path, options);
   } catch (error) {
-    closeSync(fd);
+    close();
     throw error;
   }
 }
@@ -89,7 +96,7 @@ function openFile(path: string): number {
   }
 }
 
-function readOpened(fd: number, name: string, options: LedgerFileOptions): LedgerFile {
+function readOpened(fd: number, close: () => void, name: string, options: LedgerFileOptions): LedgerFile {
   const size = fstatSync(fd).size;
   const head = Buffer.alloc(Math.min(size, 1 << 16));
   const headLength = readSync(fd, head, 0, head.length, 0);
@@ -102,10 +109,11 @@ function readOpened(fd: number, name: string, options: LedgerFileOptions): Ledge
   let rowCount = 0;
   const decoder = new ChunkDecoder(encoding, name);
   function* chunks(): Generator<Uint8Array | string> {
-    const buffer = Buffer.allocUnsafe(CHUNK);
+    const size = options.chunkSize ?? CHUNK;
+    const buffer = Buffer.allocUnsafe(size);
     try {
       for (;;) {
-        const n = readSync(fd, buffer, 0, CHUNK, bytesRead);
+        const n = readSync(fd, buffer, 0, size, bytesRead);
         if (n === 0) {
           const rest = decoder.push(new Uint8Array(0), true);
           if (rest.length > 0) yield rest;
@@ -116,19 +124,35 @@ function readOpened(fd: number, name: string, options: LedgerFileOptions): Ledge
         yield decoder.push(buffer.subarray(0, n), false);
       }
     } finally {
-      closeSync(fd);
+      close();
     }
   }
-  const records = csvRecords(chunks(), { separator, name });
-  const first = records.next();
-  if (first.done === true) throw new FileProblem(`${name}: the file is empty (no header line)`);
-  const plan = planHeaders(first.value.fields.map((h) => h.trim()), name, map);
+  const batches = csvBatches(chunks(), { separator, name });
+  // Header and sample are taken row by row; the rest is read batch by batch.
+  let batch: CsvBatch = { rows: [], lines: [] };
+  let at = 0;
+  const nextRow = (): string[] | undefined => {
+    while (at >= batch.rows.length) {
+      const next = batches.next();
+      if (next.done === true) return undefined;
+      batch = next.value;
+      at = 0;
+    }
+    return batch.rows[at++];
+  };
+  const header = nextRow();
+  if (header === undefined) throw new FileProblem(`${name}: the file is empty (no header line)`);
+  const plan = planHeaders(header.map((h) => h.trim()), name, map);
 
-  const sample: CsvRecord[] = [];
-  for (let next = records.next(); next.done !== true; next = sample.length < SAMPLE ? records.next() : { done: true, value: undefined }) {
-    sample.push(next.value);
+  const sample: string[][] = [];
+  const sampleLines: number[] = [];
+  while (sample.length < SAMPLE) {
+    const row = nextRow();
+    if (row === undefined) break;
+    sample.push(row);
+    sampleLines.push(batch.lines[at - 1] as number);
   }
-  const valuesOf = (wanted: readonly Column[]) => sample.flatMap((r) => plan.columns.flatMap((c, i) => (c !== null && wanted.includes(c) && r.fields[i]?.trim() ? [(r.fields[i]).trim()] : [])));
+  const valuesOf = (wanted: readonly Column[]) => sample.flatMap((r) => plan.columns.flatMap((c, i) => (c !== null && wanted.includes(c) && r[i]?.trim() ? [(r[i]).trim()] : [])));
   const decimal = options.decimal === undefined ? detectDecimalMark(valuesOf(["amount", "openAmount"]), separator) : { mark: decimalFlag(options.decimal), guessed: false };
   const dates = options.dateFormat === undefined ? detectDateOrder(valuesOf(["dueDate", "issueDate", "paidDate"])) : { order: dateFormatFlag(options.dateFormat), guessed: false };
 
@@ -142,21 +166,25 @@ function readOpened(fd: number, name: string, options: LedgerFileOptions): Ledge
   const lines = new LineIndex();
   let cancelled = 0;
   const convert = rowConverter(plan.columns, plan.headers, decimal.mark, dates.order);
-  function* receivables(): Generator<ReceivableInput> {
-    const rest: Iterable<CsvRecord> = { [Symbol.iterator]: () => records };
-    for (const source of [sample, rest]) {
-      for (const record of source) {
-        rowCount++;
-        const result = convert(record.fields);
-        if (typeof result === "string") {
-          if (result === CANCELLED) cancelled++;
-          else rejected.add(record.line, result);
-          continue;
-        }
-        lines.push(record.line);
-        yield result;
+  /** Converts rows[from..] of a batch, yielding the receivables and counting the rest. */
+  function* convertAll(rows: readonly string[][], lineOf: readonly number[], from: number): Generator<ReceivableInput> {
+    for (let i = from; i < rows.length; i++) {
+      rowCount++;
+      const result = convert(rows[i] as string[]);
+      if (typeof result === "string") {
+        if (result === CANCELLED) cancelled++;
+        else rejected.add(lineOf[i] as number, result);
+        continue;
       }
+      lines.push(lineOf[i] as number);
+      yield result;
     }
+  }
+  function* receivables(): Generator<ReceivableInput> {
+    yield* convertAll(sample, sampleLines, 0);
+    yield* convertAll(batch.rows, batch.lines, at);
+    // The batches still to come, one chunk at a time.
+    for (const next of batches) yield* convertAll(next.rows, next.lines, 0);
     options.onProgress?.(bytesRead, rowCount);
   }
   return { name, size, notes, receivables: receivables(), rejected, lineOf: (i) => lines.at(i), cancelled: () => cancelled };
@@ -169,64 +197,82 @@ const CANCELLED = "\u0000cancelled";
  * (the reason names the column as the file does, so a clerk finds it).
  */
 function rowConverter(columns: readonly (Column | null)[], headers: readonly string[], mark: DecimalMark, order: DateOrder): (fields: readonly string[]) => ReceivableInput | string {
-  const used = columns.flatMap((c, i) => (c === null ? [] : [[i, c] as const]));
-  const header = (c: Column) => headers[columns.indexOf(c)] as string;
-  const dateReader = new DateReader(order);
-  const hasInstallment = columns.includes("installment");
-  const hasId = columns.includes("id");
   const hasCustomer = columns.includes("customerId");
+  // A CPF/CNPJ column is read only when it stands for the customer.
+  const at = (c: Column) => (c === "document" && hasCustomer ? -1 : columns.indexOf(c));
+  const [iId, iInstallment, iCustomer, iDocument, iAmount, iOpen, iDue, iIssue, iPaid, iStatus, iMethod] = (["id", "installment", "customerId", "document", "amount", "openAmount", "dueDate", "issueDate", "paidDate", "status", "method"] as const).map(at) as [number, number, number, number, number, number, number, number, number, number, number];
+  const name = (i: number) => headers[i] as string;
+  const dates = new DateReader(order);
   const markName = mark === "," ? "1.234,56" : "1,234.56";
-  return (fields) => {
-    const r: Record<string, string> = {};
-    let installment = "";
-    let document = "";
-    for (const [i, column] of used) {
-      const v = (fields[i] ?? "").trim();
-      if (v === "") continue;
-      switch (column) {
-        case "amount":
-        case "openAmount": {
-          const amount = readAmount(v, mark);
-          if (amount === null) return `${headers[i] as string} "${clip(v)}" is not an amount written as ${markName}`;
-          r[column] = amount;
-          break;
-        }
-        case "dueDate":
-        case "issueDate":
-        case "paidDate": {
-          const date = dateReader.read(v);
-          if (date === null) return `${headers[i] as string} "${clip(v)}" is not a date ${DATE_HINT[order]}`;
-          r[column] = date;
-          break;
-        }
-        case "status": {
-          const status = readStatus(v);
-          if (status === null) return `${headers[i] as string} "${clip(v)}" is not a status word (${STATUS_HINT})`;
-          if (status === "cancelled") return CANCELLED;
-          r.status = status;
-          break;
-        }
-        case "method": {
-          const method = METHOD_WORDS.get(normalizeHeader(v));
-          if (method === undefined) return `${headers[i] as string} "${clip(v)}" is not a payment method`;
-          r.method = method;
-          break;
-        }
-        case "installment": installment = v; break;
-        case "document": document = v.replace(/[.\-/\s]/g, ""); break;
-        default: r[column] = v;
-      }
-    }
-    if (hasInstallment) {
-      if (hasId && r.id !== undefined && installment !== "") r.id = `${r.id}/${installment}`;
-      else if (!hasId && installment !== "") r.id = installment;
-    }
-    if (!hasCustomer && document !== "") r.customerId = document;
-    if (r.id === undefined) return `${hasId ? header("id") : header("installment")} is empty`;
-    if (r.amount === undefined) return `${header("amount")} is empty`;
-    if (r.dueDate === undefined) return `${header("dueDate")} is empty`;
-    return r as unknown as ReceivableInput;
+  // A ledger repeats a handful of status and method words over every row: each read once.
+  const statuses = new Map<string, string | null>();
+  const methods = new Map<string, string | undefined>();
+  const cell = (fields: readonly string[], i: number) => (i < 0 ? "" : trimmed(fields[i] ?? ""));
+  const notAmount = (i: number, v: string) => `${name(i)} "${clip(v)}" is not an amount written as ${markName}`;
+  const notDate = (i: number, v: string) => `${name(i)} "${clip(v)}" is not a date ${DATE_HINT[order]}`;
+  const optionalDate = (fields: readonly string[], i: number): string | undefined | null => {
+    const text = cell(fields, i);
+    return text === "" ? undefined : dates.read(text);
   };
+
+  return (fields) => {
+    // Fields in the order a clerk reads a row; the object is built whole, in one shape.
+    let status: string | undefined;
+    const statusText = cell(fields, iStatus);
+    if (statusText !== "") {
+      let known = statuses.get(statusText);
+      if (known === undefined) {
+        known = readStatus(statusText);
+        if (statuses.size < 1000) statuses.set(statusText, known);
+      }
+      if (known === null) return `${name(iStatus)} "${clip(statusText)}" is not a status word (${STATUS_HINT})`;
+      if (known === "cancelled") return CANCELLED;
+      status = known;
+    }
+    let id = cell(fields, iId);
+    const installment = cell(fields, iInstallment);
+    if (iId < 0) id = installment;
+    else if (id !== "" && installment !== "") id = `${id}/${installment}`;
+    if (id === "") return `${name(iId < 0 ? iInstallment : iId)} is empty`;
+
+    const amountText = cell(fields, iAmount);
+    if (amountText === "") return `${name(iAmount)} is empty`;
+    const amount = readAmount(amountText, mark);
+    if (amount === null) return notAmount(iAmount, amountText);
+    const openText = cell(fields, iOpen);
+    // The saldo of an untouched título repeats the valor: read once.
+    const openAmount = openText === "" ? undefined : openText === amountText ? amount : readAmount(openText, mark);
+    if (openAmount === null) return notAmount(iOpen, openText);
+
+    const dueText = cell(fields, iDue);
+    if (dueText === "") return `${name(iDue)} is empty`;
+    const dueDate = dates.read(dueText);
+    if (dueDate === null) return notDate(iDue, dueText);
+    const issueDate = optionalDate(fields, iIssue);
+    if (issueDate === null) return notDate(iIssue, cell(fields, iIssue));
+    const paidDate = optionalDate(fields, iPaid);
+    if (paidDate === null) return notDate(iPaid, cell(fields, iPaid));
+
+    let method: string | undefined;
+    const methodText = cell(fields, iMethod);
+    if (methodText !== "") {
+      method = methods.get(methodText);
+      if (method === undefined) {
+        method = METHOD_WORDS.get(normalizeHeader(methodText));
+        if (methods.size < 1000) methods.set(methodText, method);
+      }
+      if (method === undefined) return `${name(iMethod)} "${clip(methodText)}" is not a payment method`;
+    }
+    const customerText = iCustomer >= 0 ? cell(fields, iCustomer) : cell(fields, iDocument).replace(/[.\-/\s]/g, "");
+    const customerId = customerText === "" ? undefined : customerText;
+    return { id, customerId, amount, openAmount, dueDate, issueDate, paidDate, status, method } as ReceivableInput;
+  };
+}
+
+/** `text` without surrounding white space; the same string when there is none (most cells). */
+function trimmed(text: string): string {
+  const n = text.length;
+  return n === 0 || (text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32) ? text : text.trim();
 }
 
 const clip = (v: string) => (v.length > 40 ? `${v.slice(0, 37)}…` : v);
