@@ -1,3 +1,4 @@
+import { longDatePtBR } from "../calendar/longDate.js";
 import { overdueDays } from "../aging/daysOverdue.js";
 import { daysFromCivil, dayNumber, fromDayNumber, monthLength, weekdayOfDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
@@ -110,8 +111,9 @@ export type CollectionStep = CollectionContactStep | CollectionRemovalStep;
  *   `paidDate` (Súmula 548 STJ), until `sent` has `{ receivableId, step: "bureau_removal" }`.
  *
  * Templates are the caller's; placeholders: `{creditorName}`, `{creditorDocument}`,
- * `{creditorAddress}`, `{customerId}`, `{receivableId}`, `{amount}`, `{dueDate}`,
- * `{payableUntil}`, `{daysOverdue}`. Collection must not expose or threaten (CDC art. 42):
+ * `{creditorAddress}`, `{customerId}`, `{receivableId}`, `{amount}`, `{dueDate}` (dd/mm/aaaa),
+ * `{dueDateLong}` ("20 de novembro de 2026", for letters), `{payableUntil}`, `{payableUntilLong}`,
+ * `{daysOverdue}`. Collection must not expose or threaten (CDC art. 42):
  * templates should say no more than the debt and how to pay it. With `blockAfterDays` (the
  * policy's block levels), some step must come before each block starts. Bad input is a
  * {@link CreditBlockError} naming each field; inputs are never modified.
@@ -236,7 +238,9 @@ function contactStep(customerId: string, c: Candidate, o: CheckedCollection, win
     receivableId: c.rec.id,
     amount: formatMoney(c.rec.openAmount ?? c.rec.amount, { currency: o.currency }),
     dueDate: ddmmyyyy(dueDate),
+    dueDateLong: longDatePtBR(dueDate),
     payableUntil: ddmmyyyy(payableUntil),
+    payableUntilLong: longDatePtBR(payableUntil),
     daysOverdue: String(days),
   };
   return {

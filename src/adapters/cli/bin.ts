@@ -6,6 +6,7 @@ const code = await main(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   stdin: () => readFileSync(0, "utf8"),
   isTTY: process.stderr.isTTY,
+  progressStream: process.stderr,
   now: () => new Date(),
 });
 // `serve` resolves only once the server has stopped (SIGTERM/SIGINT, drained) or failed to

@@ -98,7 +98,7 @@ export interface CheckedCollection {
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 /** Placeholders a template may use. */
 export const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  "creditorName", "creditorDocument", "creditorAddress", "customerId", "receivableId", "amount", "dueDate", "payableUntil", "daysOverdue",
+  "creditorName", "creditorDocument", "creditorAddress", "customerId", "receivableId", "amount", "dueDate", "dueDateLong", "payableUntil", "payableUntilLong", "daysOverdue",
 ]);
 
 /** Fills a template's placeholders. @internal */

@@ -21,10 +21,11 @@ export const DATE_PATTERNS: Readonly<Record<DateOrder, readonly string[]>> = {
   iso: ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"],
 };
 
+/** Each order's shape, capturing day, month and year (in that order of groups, named). */
 const SHAPE: Readonly<Record<DateOrder, RegExp>> = {
-  dmy: /^\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/,
-  mdy: /^\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/,
-  iso: /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/,
+  dmy: /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/,
+  mdy: /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/,
+  iso: /^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/,
 };
 
 /** What a human reads in an error: the pattern in pt-BR spelling. */
@@ -56,13 +57,16 @@ export class DateReader {
   }
 
   private parse(text: string): string | null {
-    if (!this.shape.test(text)) return null;
+    const groups = this.shape.exec(text)?.groups;
+    if (groups === undefined) return null;
     const normalized = this.order === "iso" ? text.replace("T", " ") : text;
     const pattern = this.patterns[(normalized.match(/:/g)?.length ?? 0)] ?? "";
     const date = parse(normalized, pattern, REFERENCE);
+    // date-fns decides whether the text is a date (strictly: no 31/02, no month 13); the civil
+    // date is the one written, never read back from the local Date, which a host zone that
+    // skipped that day (Pacific/Kiritimati, 1994-12-31) would move to the next.
     if (!isValid(date)) return null;
-    // Local components of a local-time parse: the civil date written, whatever the host zone.
-    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+    return `${groups.y as string}-${pad(Number(groups.m), 2)}-${pad(Number(groups.d), 2)}`;
   }
 }
 

@@ -35,7 +35,7 @@ export function detectSeparator(text: string): string {
 }
 
 /** What the sample of amounts says about the decimal mark. */
-export function detectDecimalMark(amounts: Iterable<string>, separator: string): { mark: DecimalMark; guessed: boolean } {
+export function detectDecimalMark(amounts: Iterable<string>, separator: string, name: string): { mark: DecimalMark; guessed: boolean } {
   let comma = false;
   let dot = false;
   for (const raw of amounts) {
@@ -44,7 +44,7 @@ export function detectDecimalMark(amounts: Iterable<string>, separator: string):
     if (/,\d{1,2}$/.test(a) || /\.\d{3},/.test(a)) comma = true;
     else if (/\.\d{1,2}$/.test(a) || /,\d{3}\./.test(a) || /\.\d{4,}$/.test(a)) dot = true;
   }
-  if (comma && dot) throw new FileProblem("amounts are written both with a decimal comma and a decimal point; pass --decimal , or --decimal . to say which");
+  if (comma && dot) throw new FileProblem(`${name}: amounts are written both with a decimal comma and a decimal point; pass --decimal , or --decimal . to say which`);
   if (comma) return { mark: ",", guessed: false };
   if (dot) return { mark: ".", guessed: false };
   // Whole numbers only, or "1.234": the separator tells which country wrote the file.
@@ -52,7 +52,7 @@ export function detectDecimalMark(amounts: Iterable<string>, separator: string):
 }
 
 /** What the sample of dates says about their order. */
-export function detectDateOrder(dates: Iterable<string>): { order: DateOrder; guessed: boolean } {
+export function detectDateOrder(dates: Iterable<string>, name: string): { order: DateOrder; guessed: boolean } {
   let dayFirst = false;
   let monthFirst = false;
   let slashes = false;
@@ -65,8 +65,8 @@ export function detectDateOrder(dates: Iterable<string>): { order: DateOrder; gu
       if (Number(m[2]) > 12) monthFirst = true;
     } else if (/^\d{4}-\d{2}-\d{2}/.test(d)) iso = true;
   }
-  if (slashes && iso) throw new FileProblem("dates are written both as dd/mm/aaaa and as aaaa-mm-dd; fix the export or pass --date-format to read one of them");
-  if (dayFirst && monthFirst) throw new FileProblem("some dates have the day first and others the month first; fix the export, or pass --date-format dd/MM/yyyy or MM/dd/yyyy");
+  if (slashes && iso) throw new FileProblem(`${name}: dates are written both as dd/mm/aaaa and as aaaa-mm-dd; fix the export or pass --date-format to read one of them`);
+  if (dayFirst && monthFirst) throw new FileProblem(`${name}: some dates have the day first and others the month first; fix the export, or pass --date-format dd/MM/yyyy or MM/dd/yyyy`);
   if (!slashes) return { order: "iso", guessed: false };
   if (monthFirst) return { order: "mdy", guessed: false };
   return { order: "dmy", guessed: !dayFirst };

@@ -6,7 +6,7 @@
  */
 import { FileProblem } from "./problems.js";
 
-/** What a column holds. `installment` joins `id` ("NF123" + parcela "2" → "NF123-2"); `document` (CPF/CNPJ) stands for the customer when no customer column exists. */
+/** What a column holds. `installment` joins `id` ("NF123" + parcela "2" → "NF123/2"); `document` (CPF/CNPJ) stands for the customer when no customer column exists. */
 export type Column = "id" | "installment" | "customerId" | "document" | "amount" | "openAmount" | "dueDate" | "issueDate" | "paidDate" | "status" | "method";
 
 const SYNONYMS: Readonly<Record<Column, readonly string[]>> = {

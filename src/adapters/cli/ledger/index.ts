@@ -153,8 +153,8 @@ function readOpened(fd: number, close: () => void, name: string, options: Ledger
     sampleLines.push(batch.lines[at - 1] as number);
   }
   const valuesOf = (wanted: readonly Column[]) => sample.flatMap((r) => plan.columns.flatMap((c, i) => (c !== null && wanted.includes(c) && r[i]?.trim() ? [(r[i]).trim()] : [])));
-  const decimal = options.decimal === undefined ? detectDecimalMark(valuesOf(["amount", "openAmount"]), separator) : { mark: decimalFlag(options.decimal), guessed: false };
-  const dates = options.dateFormat === undefined ? detectDateOrder(valuesOf(["dueDate", "issueDate", "paidDate"])) : { order: dateFormatFlag(options.dateFormat), guessed: false };
+  const decimal = options.decimal === undefined ? detectDecimalMark(valuesOf(["amount", "openAmount"]), separator, name) : { mark: decimalFlag(options.decimal), guessed: false };
+  const dates = options.dateFormat === undefined ? detectDateOrder(valuesOf(["dueDate", "issueDate", "paidDate"]), name) : { order: dateFormatFlag(options.dateFormat), guessed: false };
 
   const notes = [
     `${name}: read as ${ENCODING_NAMES[encoding.encoding]} (${encoding.because}), separator ${separatorName(separator)}, decimal ${decimal.mark === "," ? "comma" : "point"}, dates ${DATE_HINT[dates.order]}`,

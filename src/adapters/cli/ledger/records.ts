@@ -37,11 +37,12 @@ export async function loadCsvParser(): Promise<void> {
 }
 
 /** What csv-parse says went wrong, in words a clerk can act on. */
-function describe(error: Error & { code?: string; lines?: number }, name: string): FileProblem {
+function describe(error: Error & { code?: string; lines?: number }, name: string, recordLine: number): FileProblem {
   const line = error.lines ?? 0;
   switch (error.code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return new FileProblem(`${name}: a quote opened near line ${line} is never closed (the file ends inside a quoted field)`);
+      // csv-parse counts lines to the end of the file; the quote opened in the record begun last.
+      return new FileProblem(`${name}: a quote opened near line ${recordLine} is never closed (the file ends inside a quoted field)`);
     case "CSV_INVALID_CLOSING_QUOTE":
     case "INVALID_OPENING_QUOTE":
     case "CSV_INVALID_OPENING_QUOTE":
@@ -95,7 +96,7 @@ export function* csvBatches(source: Iterable<Uint8Array | string>, options: CsvR
   let sinceRecord = 0;
   for (const chunk of source) {
     const error = api.parse(typeof chunk === "string" ? Buffer.from(chunk) : chunk, false, push, close);
-    if (error !== undefined) throw describe(error, options.name);
+    if (error !== undefined) throw describe(error, options.name, lastLine + 1 + (api.info.empty_lines - lastEmpty));
     sinceRecord = rows.length > 0 ? 0 : sinceRecord + chunk.length;
     if (sinceRecord > MAX_RECORD) {
       throw new FileProblem(`${options.name}, line ${lastLine + 1}: a record longer than ${MAX_RECORD >> 20} MB (a quote never closed, or the wrong --separator / line ends?)`);
@@ -107,6 +108,6 @@ export function* csvBatches(source: Iterable<Uint8Array | string>, options: CsvR
     }
   }
   const error = api.parse(undefined, true, push, close);
-  if (error !== undefined) throw describe(error, options.name);
+  if (error !== undefined) throw describe(error, options.name, lastLine + 1 + (api.info.empty_lines - lastEmpty));
   if (rows.length > 0) yield { rows, lines };
 }
