@@ -354,3 +354,29 @@ describe("output for Excel in Portuguese", () => {
     ].join("\r\n") + "\r\n");
   });
 });
+
+describe("rows the library refuses are set aside like unreadable ones (issue #16)", () => {
+  it("aging, payoff and collect: a saldo above its valor is one rejected row by its line, exit 4, the rest computed", async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), "credit-block-refused-"));
+    const path = join(dir2, "carteira.csv");
+    writeFileSync(path, ["Título;Cliente;Valor;Saldo;Vencimento", "T1;C1;100,00;100,00;01/10/2026", "T2;C1;50,00;80,00;01/10/2026", "T3;C2;30,00;;01/11/2026"].join("\r\n") + "\r\n");
+    const terms = join(dir2, "terms.json");
+    writeFileSync(terms, JSON.stringify({ finePercent: "2", monthlyInterestPercent: "1" }));
+    const run = async (args: string[]) => {
+      let out = "";
+      let err = "";
+      const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: () => "", isTTY: false, now: () => new Date("2026-11-23T12:00:00Z") });
+      return { code, out, err };
+    };
+    const aged = await run(["aging", "--receivables", path, "--as-of", "2026-11-23", "--format", "json"]);
+    expect(aged.code).toBe(4);
+    expect(JSON.parse(aged.out)).toMatchObject({ total: "130.00", count: 2, read: 2 });
+    expect(aged.err).toMatch(/\nline 3: openAmount: .+\n1 row not read\n$/);
+    const payoff = await run(["payoff", "--receivables", path, "--terms", terms, "--as-of", "2026-11-23", "--customer", "C1"]);
+    expect(payoff.code).toBe(4);
+    expect((JSON.parse(payoff.out) as { lines: { receivableId: string }[] }).lines.map((l) => l.receivableId)).toEqual(["T1"]);
+    const charges = await run(["charges", "--receivables", path, "--terms", terms, "--as-of", "2026-11-23"]);
+    expect(charges.code).toBe(4);
+    expect((JSON.parse(charges.out) as { id: string }[]).map((r) => r.id)).toEqual(["T1", "T3"]);
+  });
+});

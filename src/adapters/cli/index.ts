@@ -19,7 +19,7 @@ import { fileProblem, oneLine, runServe, StartupError } from "./serveCommand.js"
 import { demoWithDatabase, packageRoot } from "./demo.js";
 import { JsonFileError, parseJsonFile, readJsonFile } from "./jsonFile.js";
 import { FileProblem } from "./ledger/index.js";
-import { openLedger, relined, type LedgerInput } from "./ledgerInput.js";
+import { openLedger, relined, withoutRefusedRows, type LedgerInput } from "./ledgerInput.js";
 import { dateCell, moneyCell, outputStyle, writeCsv, writeTable, type OutputStyle } from "./output.js";
 
 /** Where the command writes; injectable for tests. */
@@ -188,6 +188,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const asOf = asOfFlag ?? (isTimeZone(tz) ? todayIn(tz, io.now()) : "");
     const style = outputStyle(values);
     const readLedger = (path: string) => openLedger(path, values, { tty: io.isTTY, stream: io.progressStream }, io.stderr);
+    /** Runs `job` over the ledger at `path`, rows the library refuses set aside as rejected; prints the rejected rows. */
+    const overLedger = async <T>(path: string, job: (rows: Iterable<ReceivableInput>) => T): Promise<{ result: T; rejected: number }> => {
+      const { result, ledger } = await withoutRefusedRows(await readLedger(path), () => openLedger(path, values, { tty: false, stream: undefined }, io.stderr, true), job);
+      ledger.finish(io.stderr);
+      return { result, rejected: ledger.rejected.count };
+    };
     /** A list as JSON (with `whole` when given), or as a table / CSV of `header` and `cells`. */
     const writeRows = <T>(format: string, rows: readonly T[], header: string[], cells: (row: T) => string[], whole?: unknown) => {
       if (format === "json") { out(whole ?? rows); return; }
@@ -212,14 +218,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "aging": {
         if (!values.receivables && !values.config) throw new UsageError("aging needs --receivables or --config (a source with a ledger query)");
         const options: AgingOptions = { ...policyAgingOptions(values.policy), asOf };
-        const ledger = values.receivables ? await readLedger(values.receivables) : undefined;
-        const report = ledger ? agedOrRelined(ledger, options) : ageReceivables(await fromSource(values.config ?? "", (s) => s.ledger()), options);
-        ledger?.finish(io.stderr);
+        const { result: report, rejected } = values.receivables
+          ? await overLedger(values.receivables, (rows) => ageReceivables(rows, options))
+          : { result: ageReceivables(await fromSource(values.config ?? "", (s) => s.ledger()), options), rejected: 0 };
         const format = values.format ?? "table";
         if (format === "json") out(report);
         else if (format === "csv") io.stdout(writeCsv(agingRows(report, values["by-customer"] ?? false, style, "csv"), style));
         else io.stdout(writeTable(agingRows(report, values["by-customer"] ?? false, style, "table")));
-        return ledger && ledger.rejected.count > 0 ? EXIT.rejectedRows : EXIT.ok;
+        return rejected > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
       case "charges": {
         if (!values.receivable && !values.receivables) throw new UsageError("charges needs --receivable (one título, JSON) or --receivables (a ledger)");
@@ -239,10 +245,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if ((!values.receivables && !(values.config && values.customer)) || !values.terms) throw new UsageError("payoff needs --terms, and --receivables or --config with --customer");
         if (values.customer !== undefined && values["by-customer"]) throw new UsageError("payoff takes --customer ID or --by-customer, not both");
         const customerId = values.customer;
-        const ledger = values.receivables ? await readLedger(values.receivables) : undefined;
-        let receivables: ReceivableInput[] = ledger ? [...ledger.receivables] : await fromSource(values.config ?? "", (s) => s.receivablesOf(customerId ?? ""));
-        ledger?.finish(io.stderr);
-        if (ledger && customerId !== undefined) receivables = receivables.filter((r) => r.customerId === customerId);
         // The file is payoff options ({ terms, discounts, asOf? }) or bare charge terms, whose
         // asOf (as the charges command reads it) is the quote's.
         const file = objectIn(readJson(values.terms), "options");
@@ -251,7 +253,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           ? { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) }
           : { terms: bareTerms, asOf: asOfFor(Object.hasOwn(file, "asOf") ? { asOf: termsAsOf } : {}, "options.terms.asOf", asOfFlag, asOf) };
         const quoteOptions = { ...options, ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never;
-        const quote = (list: ReceivableInput[]) => (ledger ? quoteOrRelined(ledger, list, quoteOptions) : quotePayoff(list, quoteOptions));
+        const quote = (list: ReceivableInput[]) => quotePayoff(list, quoteOptions);
+        // Over a file, the whole ledger is quoted once first, so a refused row is named by its line.
+        const { result: receivables, rejected } = values.receivables
+          ? await overLedger(values.receivables, (rows) => {
+            const all = [...rows];
+            quote(all);
+            return customerId === undefined ? all : all.filter((r) => r.customerId === customerId);
+          })
+          : { result: await fromSource(values.config ?? "", (s) => s.receivablesOf(customerId ?? "")), rejected: 0 };
         if (values["by-customer"]) {
           const quotes = [...groupByCustomer(receivables)].map(([id, list]) => ({ customerId: id, quote: quote(list) }));
           writeRows(values.format ?? "json", quotes, ["cliente", "títulos", "saldo", "correção", "multa", "juros", "desconto", "total"], (q) => [q.customerId, String(q.quote.lines.length), q.quote.totals.principal, q.quote.totals.correction, q.quote.totals.fine, q.quote.totals.interest, q.quote.discount, q.quote.net]);
@@ -259,21 +269,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           const one = quote(receivables);
           writeRows(values.format ?? "json", one.lines, ["título", "dias", "saldo", "correção", "multa", "juros", "total"], (l) => [l.receivableId, String(l.charges.daysLate), l.charges.principal, l.charges.correction, l.charges.fine, l.charges.interest, l.charges.total], one);
         }
-        return ledger && ledger.rejected.count > 0 ? EXIT.rejectedRows : EXIT.ok;
+        return rejected > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
       case "collect": {
         if (!values.options || (!values.receivables && !values.config)) throw new UsageError("collect needs --options, and --receivables or --config (a source with a ledger query)");
         const file = objectIn(readJson(values.options), "options");
-        const ledger = values.receivables ? await readLedger(values.receivables) : undefined;
-        const receivables = ledger ? [...ledger.receivables] : await fromSource(values.config ?? "", (s) => s.ledger());
-        ledger?.finish(io.stderr);
         const collectOptions = { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) } as never;
-        try {
-          out(planCollection(receivables, collectOptions));
-        } catch (error) {
-          throw ledger && error instanceof CreditBlockError ? relined(error, ledger) : error;
-        }
-        return ledger && ledger.rejected.count > 0 ? EXIT.rejectedRows : EXIT.ok;
+        const { result: plan, rejected } = values.receivables
+          ? await overLedger(values.receivables, (rows) => planCollection([...rows], collectOptions))
+          : { result: planCollection(await fromSource(values.config ?? "", (s) => s.ledger()), collectOptions), rejected: 0 };
+        out(plan);
+        return rejected > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
       case "plan": {
         const plan = planInstallments({
@@ -373,23 +379,6 @@ async function fromSource(configPath: string, read: (source: CustomerSource) => 
   }
 }
 
-/** Ages a CSV/JSON ledger as it streams; the library's issues about rows name the file's lines. */
-function agedOrRelined(ledger: LedgerInput, options: AgingOptions): AgingReport {
-  try {
-    return ageReceivables(ledger.receivables, options);
-  } catch (error) {
-    throw error instanceof CreditBlockError ? relined(error, ledger) : error;
-  }
-}
-
-function quoteOrRelined(ledger: LedgerInput, list: ReceivableInput[], options: never): ReturnType<typeof quotePayoff> {
-  try {
-    return quotePayoff(list, options);
-  } catch (error) {
-    throw error instanceof CreditBlockError ? relined(error, ledger) : error;
-  }
-}
-
 /** Títulos per customer, customers in id order (`""` for títulos without one). */
 function groupByCustomer(list: readonly ReceivableInput[]): Map<string, ReceivableInput[]> {
   const groups = new Map<string, ReceivableInput[]>();
@@ -423,7 +412,10 @@ function chargesOfLedger(ledger: LedgerInput, terms: never): { id: string; custo
     try {
       rows.push({ id: r.id, customerId: r.customerId ?? "", dueDate: r.dueDate, charges: computeCharges(r, terms) });
     } catch (error) {
-      throw error instanceof CreditBlockError ? relined(new CreditBlockError(error.code, error.issues.map((i) => ({ ...i, path: i.path.startsWith("receivable") ? i.path.replace(/^receivable/, `receivables[${at}]`) : i.path }))), ledger) : error;
+      // A row the library refuses (too many decimals, saldo above valor) is set aside; bad terms are the command's.
+      const aboutRow = error instanceof CreditBlockError && error.issues.every((i) => /^receivable\b/.test(i.path));
+      if (!aboutRow) throw error;
+      ledger.rejected.add(ledger.lineOf?.(at) ?? at + 1, error.issues.map((i) => `${i.path.replace(/^receivable\.?/, "") || "row"}: ${i.message}`).join("; "));
     }
   }
   return rows;

@@ -46,7 +46,7 @@ export interface ProgressTarget {
  * ledger.finish(console.error);
  * ```
  */
-export async function openLedger(path: string, flags: LedgerFlags, target: ProgressTarget, stderr: (text: string) => void): Promise<LedgerInput> {
+export async function openLedger(path: string, flags: LedgerFlags, target: ProgressTarget, stderr: (text: string) => void, quiet = false): Promise<LedgerInput> {
   if (path.toLowerCase().endsWith(".json")) {
     const { receivables, rejected } = readJsonLedger(readJsonFile(path), path);
     return { receivables, rejected, lineOf: undefined, finish: (err) => { report(rejected, 0, err); } };
@@ -61,6 +61,7 @@ export async function openLedger(path: string, flags: LedgerFlags, target: Progr
     ...(flags["date-format"] === undefined ? {} : { dateFormat: flags["date-format"] }),
     onProgress: (bytes, rows) => { progress.update(bytes, rows); },
   });
+  if (quiet) return { receivables: file.receivables, rejected: file.rejected, lineOf: (i) => file.lineOf(i), finish: (err) => { report(file.rejected, file.cancelled(), err); } };
   for (const note of file.notes) stderr(`${note}\n`);
   progress = await startProgress({ tty: target.tty, stream: target.stream, flag: progressFlag }, file.size);
   return {
@@ -89,4 +90,69 @@ export function relined(error: CreditBlockError, ledger: LedgerInput): CreditBlo
   const rewrite = (text: string) => text.replace(/receivables\[(\d+)\]\.?/g, (_, i: string) => `line ${lineOf(Number(i))}${_.endsWith(".") ? ", " : ""}`);
   const issues: Issue[] = error.issues.map((i) => ({ ...i, path: rewrite(i.path), message: rewrite(i.message) }));
   return new CreditBlockError(error.code, issues);
+}
+
+/**
+ * The rows a library refusal is about, each with its issues, or undefined when the refusal is
+ * not about single rows (a título listed twice involves two; a capped list hides some).
+ */
+function refusedRows(error: CreditBlockError): Map<number, string> | undefined {
+  const rows = new Map<number, string>();
+  for (const i of error.issues) {
+    const match = /^receivables\[(\d+)\](?:\.(.+))?$/.exec(i.path);
+    if (match === null || i.code === "duplicate_id" || i.code === "checking_stopped" || i.code === "too_many_issues") return undefined;
+    const index = Number(match[1]);
+    const said = `${match[2] ?? "row"}: ${i.message}`;
+    const before = rows.get(index);
+    rows.set(index, before === undefined ? said : `${before}; ${said}`);
+  }
+  return rows.size > 0 ? rows : undefined;
+}
+
+/**
+ * Runs `job` over a ledger's receivables. When the library refuses some rows on their own (an
+ * amount with more decimals than the currency has, a saldo above the valor), those rows are set
+ * aside as rejected, with their lines, and the job runs again over a fresh read without them —
+ * as rows the reader itself could not read are. A refusal that is not about single rows (a
+ * título listed twice, more bad rows than an error lists) is the file's, said with its lines.
+ *
+ * @example
+ * ```ts
+ * const { result, ledger: read } = await withoutRefusedRows(ledger, () => openLedger(path, {}, target, stderr, true), (rows) => ageReceivables(rows, { asOf }));
+ * read.finish(stderr);
+ * ```
+ */
+export async function withoutRefusedRows<T>(ledger: LedgerInput, reopen: () => Promise<LedgerInput>, job: (rows: Iterable<ReceivableInput>) => T): Promise<{ result: T; ledger: LedgerInput }> {
+  let refused: Map<number, string> | undefined;
+  try {
+    return { result: job(ledger.receivables), ledger };
+  } catch (error) {
+    if (!(error instanceof CreditBlockError)) throw error;
+    refused = ledger.lineOf === undefined ? undefined : refusedRows(error);
+    if (refused === undefined) throw relined(error, ledger);
+    ledger.finish(() => {});
+  }
+  const again = await reopen();
+  const keptLines: number[] = [];
+  const skip = refused;
+  function* kept(): Generator<ReceivableInput> {
+    let index = 0;
+    for (const r of again.receivables) {
+      const at = index++;
+      const line = again.lineOf?.(at) ?? at + 1;
+      const issues = skip.get(at);
+      if (issues !== undefined) {
+        again.rejected.add(line, issues);
+        continue;
+      }
+      keptLines.push(line);
+      yield r;
+    }
+  }
+  const filtered: LedgerInput = { receivables: kept(), rejected: again.rejected, lineOf: (i) => keptLines[i] ?? 0, finish: (err) => { again.finish(err); } };
+  try {
+    return { result: job(filtered.receivables), ledger: filtered };
+  } catch (error) {
+    throw error instanceof CreditBlockError ? relined(error, filtered) : error;
+  }
 }
