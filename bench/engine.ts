@@ -6,9 +6,9 @@
  */
 import { Engine } from "json-rules-engine";
 import { createCreditGate, type CheckoutRequestInput, type PolicyDocument } from "../src/index.js";
-import { compileCondition } from "../src/engine/compile.js";
-import type { FactValues } from "../src/engine/facts.js";
-import { checkPolicy } from "../src/engine/policy.js";
+import type { FactSources } from "../src/engine/facts/index.js";
+import { checkPolicy } from "../src/engine/policy/index.js";
+import { compileCondition } from "../src/engine/predicates.js";
 import { measure } from "./measure.js";
 
 const AS_OF = "2026-11-23";
@@ -107,7 +107,12 @@ export async function benchEngine(): Promise<void> {
 
   // Like for like with (b): credit-block's compiled rules over the same precomputed facts.
   const compiled = checkPolicy(POLICY).rules.map((r) => compileCondition(r.when));
-  const factValues: FactValues = { ...facts, oldestOverdueDueDay: 20_400, openBalance: 210_000, availableCredit: 90_000, saleTotal: 30_000, saleCreditAmount: 25_000, segment: "occasional", holdReason: null, negativated: false, tags: [], attributes: {} };
+  const factValues: FactSources = {
+    open: 210_000, overdue: facts.overdueBalance, overdueCount: facts.overdueCount, maxDays: facts.maxDaysOverdue, oldestDueDay: 20_400,
+    limit: facts.creditLimit, limitExpired: facts.creditLimitExpired, pending: 0, saleTotal: 30_000, saleCredit: 25_000,
+    customer: { id: "c1", riskClass: facts.riskClass, bouncedChecks: facts.bouncedChecks, dunningLevel: facts.dunningLevel, hold: facts.onHold },
+    segment: "occasional",
+  };
   let sink = 0;
   const rulesOnly = measure("credit-block compiled rules", () => { for (let i = 0; i < 1_000_000; i++) for (const p of compiled) if (p(factValues)) sink++; }, 5);
   const rulesUs = rulesOnly.medianMs / 1_000_000 * 1000;

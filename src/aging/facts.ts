@@ -7,7 +7,7 @@ import { minorToMoney, moneyToMinor, type Money, type MoneyInput } from "../mone
 import { checkGraceDays, overdueDays } from "./daysOverdue.js";
 import { ExactSums } from "../money/exactSum.js";
 import { normMinor, type Minor } from "../money/minor.js";
-import { ReceivableReader, RowStatus, type Row } from "./readReceivable.js";
+import { ReceivableReader, RowStatus, type CompactReceivable } from "./readReceivable.js";
 
 /**
  * What a customer's receivables say at `asOf`: the facts the decision engine and the collection
@@ -131,7 +131,7 @@ export function percentText(part: bigint, whole: bigint): string {
 export type RowClass = "counted" | "settled" | "disputed" | "belowThreshold" | "writtenOff" | "renegotiated";
 
 /** @internal */
-export function classifyRow(row: Row, ignoreBelowMinor: number, includeDisputed: boolean): RowClass {
+export function classifyRow(row: CompactReceivable, ignoreBelowMinor: number, includeDisputed: boolean): RowClass {
   if (row.status === RowStatus.Paid || row.openMinor === 0) return "settled";
   if (row.status === RowStatus.WrittenOff) return "writtenOff";
   if (row.status === RowStatus.Renegotiated) return "renegotiated";
@@ -194,7 +194,7 @@ export function customerFacts(receivables: Iterable<unknown>, options: CustomerF
 }
 
 /** A paid título whose payment date is after `asOf` cannot be known at `asOf`. @internal */
-export function checkPaidDate(row: Row, asOfDay: number, reader: ReceivableReader, index: number): boolean {
+export function checkPaidDate(row: CompactReceivable, asOfDay: number, reader: ReceivableReader, index: number): boolean {
   if (row.status === RowStatus.Paid && row.paidDay > asOfDay) {
     reader.issues.push(issue(`receivables[${index}].paidDate`, "receivable.paid_after_as_of", { paid: fromDayNumber(row.paidDay), asOf: fromDayNumber(asOfDay) }));
     return true;

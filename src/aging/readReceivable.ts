@@ -15,9 +15,11 @@ export type RowStatus = (typeof RowStatus)[keyof typeof RowStatus];
  * A single instance is reused across rows, so aging a million rows allocates no row copies.
  * @internal
  */
-export interface Row {
+export interface CompactReceivable {
   id: string;
   customerId: string;
+  /** "" when absent. */
+  method: string;
   amountMinor: number;
   openMinor: number;
   dueDay: number;
@@ -39,7 +41,7 @@ function statusOf(status: unknown): RowStatus {
     default: throw SLOW;
   }
 }
-const KEYS = new Set(["id", "customerId", "amount", "openAmount", "dueDate", "issueDate", "paidDate", "status", "method"]);
+const KEYS = new Set<string>(["id", "customerId", "amount", "openAmount", "dueDate", "issueDate", "paidDate", "status", "method"]);
 const METHODS = new Set<string>(PAYMENT_METHODS);
 
 /** Thrown inside the fast path when a row needs the full (zod) check. */
@@ -54,7 +56,7 @@ const SLOW = new Error("slow path");
  * @internal
  */
 export class ReceivableReader {
-  readonly row: Row = { id: "", customerId: "", amountMinor: 0, openMinor: 0, dueDay: 0, issueDay: Number.NaN, paidDay: Number.NaN, status: RowStatus.Open };
+  readonly row: CompactReceivable = { id: "", customerId: "", method: "", amountMinor: 0, openMinor: 0, dueDay: 0, issueDay: Number.NaN, paidDay: Number.NaN, status: RowStatus.Open };
   readonly issues: Issue[] = [];
   private readonly digits: number;
 
@@ -133,6 +135,7 @@ export class ReceivableReader {
     row.paidDay = r.paidDate === undefined ? Number.NaN : this.date(r.paidDate);
     row.id = id;
     row.customerId = customerId ?? "";
+    row.method = typeof method === "string" ? method : "";
     row.amountMinor = amount;
     row.openMinor = statusCode === RowStatus.Paid ? 0 : open;
     row.status = statusCode;

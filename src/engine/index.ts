@@ -1,15 +1,17 @@
 /**
  * The decision engine: policies, facts, per-tender verdicts, explanations, overrides.
+ *
+ * The pipeline of a decision (see docs/ARCHITECTURE.md): `request` (parse, context) →
+ * `rules` (facts at one evaluation, fired rules, releases) → `verdict` (per tender and option,
+ * messages, the customer's grade) → `forecast` (what to pay now, when it gets worse); `gate`
+ * composes them. Facts and operators are tables (`facts/table.ts`, `operators.ts`).
  * @module engine
  */
-export { FACT_TYPES, type FactName, type Facts, type FactType, type Segment } from "./facts.js";
-export {
-  createCreditGate,
-  type CreditGate, type CustomerStatus, type Decision, type OptionDecision, type Outcome, type Reason, type Regularize, type RegularizeItem, type TenderDecision,
-} from "./gate.js";
-export {
-  definePolicy, OPERATORS, PolicyError, PolicySchema,
-  type Condition, type FactRef, type Operator, type Policy, type PolicyCharges, type PolicyDocument, type Rule, type RuleAction, type Scope,
-} from "./policy.js";
+export { FACT_TYPES, type FactName, type Facts, type FactType, type Segment } from "./facts/index.js";
+export { createCreditGate } from "./gate.js";
+export type { CreditGate, CustomerStatus, Decision, OptionDecision, Outcome, Reason, Regularize, RegularizeItem, TenderDecision } from "./decision.js";
+export { OPERATORS, type Operator } from "./operators.js";
+export { definePolicy, PolicyError, PolicySchema } from "./policy/index.js";
+export type { Condition, FactRef, Policy, PolicyCharges, PolicyDocument, Rule, RuleAction, Scope } from "./policy/index.js";
 export { presets } from "./presets.js";
-export { scopeReaches } from "./compile.js";
+export { scopeReaches } from "./predicates.js";

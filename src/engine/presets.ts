@@ -1,6 +1,6 @@
 import { D, safeText } from "../money/decimal.js";
 import { fail } from "../errors/CreditBlockError.js";
-import type { PolicyDocument, Rule } from "./policy.js";
+import type { PolicyDocument, Rule } from "./policy/index.js";
 
 function checkDays(value: unknown, path: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 3650) fail(path, "not_integer");
