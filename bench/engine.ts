@@ -111,7 +111,7 @@ export async function benchEngine(): Promise<void> {
     open: 210_000, overdue: facts.overdueBalance, overdueCount: facts.overdueCount, maxDays: facts.maxDaysOverdue, oldestDueDay: 20_400,
     limit: facts.creditLimit, limitExpired: facts.creditLimitExpired, pending: 0, saleTotal: 30_000, saleCredit: 25_000,
     customer: { id: "c1", riskClass: facts.riskClass, bouncedChecks: facts.bouncedChecks, dunningLevel: facts.dunningLevel, hold: facts.onHold },
-    segment: "occasional",
+    segment: "occasional", day: 20_500, lastPaymentDay: Number.NaN,
   };
   let sink = 0;
   const rulesOnly = measure("credit-block compiled rules", () => { for (let i = 0; i < 1_000_000; i++) for (const p of compiled) if (p(factValues)) sink++; }, 5);

@@ -40,6 +40,11 @@ const PHRASE_TEXT: Readonly<Record<Phrase, (q: FactQuoter) => string>> = {
       ? `${n} ${plural(n, "título vencido", "títulos vencidos")}${n > 0 ? `, o mais antigo há ${f.maxDaysOverdue} ${plural(f.maxDaysOverdue, "dia", "dias")}` : ""}, ${quote("overdueBalance")} em atraso`
       : `${n} overdue ${plural(n, "receivable", "receivables")}${n > 0 ? `, the oldest ${f.maxDaysOverdue} ${plural(f.maxDaysOverdue, "day", "days")} late` : ""}, ${quote("overdueBalance")} overdue`;
   },
+  lastPayment: ({ values: f, locale }) => {
+    const days = f.daysSinceLastPayment;
+    if (days === null) return locale === "pt-BR" ? "nenhum pagamento registrado" : "no payment on record";
+    return locale === "pt-BR" ? `último pagamento há ${days} ${plural(days, "dia", "dias")}` : `last payment ${days} ${plural(days, "day", "days")} ago`;
+  },
   limitExpired: ({ values: f, locale }) => (locale === "pt-BR" ? (f.creditLimitExpired ? "limite de crédito vencido (revisão pendente)" : "limite de crédito em vigor") : f.creditLimitExpired ? "credit limit expired (review due)" : "credit limit in force"),
   exposure: ({ locale, quote }) => (locale === "pt-BR"
     ? `limite ${quote("creditLimit")}, exposição com esta venda ${quote("exposureAfterSale")} (a prazo nesta venda: ${quote("saleCreditAmount")})`

@@ -3,6 +3,7 @@ import { chargesOf, type ChargeTerms } from "../charges/computeCharges.js";
 import { D } from "../money/decimal.js";
 import { minorToMoney } from "../money/toMoney.js";
 import type { CustomerStatus, Decision, RegularizeItem } from "./decision.js";
+import { ageOrigin } from "./facts/index.js";
 import type { Context } from "./request.js";
 import { isBinding, type CompiledRule, type Evaluation, type FiredRule } from "./rules.js";
 import { ACTION_ORDER, gradeOf, STATUS_RANK } from "./verdict.js";
@@ -60,19 +61,17 @@ export function regularizeOf(ctx: Context, now: Evaluation, evaluateAt: Evaluato
 export function nextChangeOf(ctx: Context, now: Evaluation, status: CustomerStatus, evaluateAt: Evaluator, rules: readonly CompiledRule[], ignoreBelow: number, worstStatus: number): Decision["nextChange"] {
   const day = ctx.asOfDay;
   if (STATUS_RANK[status] >= worstStatus) return null; // nothing can get worse
-  // With nothing paid, facts change only on these days: a título turning overdue, the oldest
-  // overdue one crossing a day threshold of a rule, the limit expiring, a release ending.
+  // With nothing paid, facts change only on these days: a título turning overdue, a fact that
+  // grows with time (days overdue, days since the last payment) crossing a day threshold of a
+  // rule, the limit expiring, a release ending.
   const candidates = new Set<number>();
   for (const title of ctx.titles) if (title.overdueFrom > day) candidates.add(title.overdueFrom);
-  // maxDaysOverdue is the age of the oldest counted título once it is overdue: a título due
-  // earlier also turns overdue earlier (overdueFrom grows with dueDay), so no other título's
-  // age can be the maximum.
-  const oldest = ctx.titles.find((title) => title.openMinor >= ignoreBelow);
-  if (oldest) {
-    for (const rule of rules) {
-      for (const n of rule.dayThresholds) {
-        for (const d of [oldest.dueDay + n, oldest.dueDay + n + 1]) if (d > day && d >= oldest.overdueFrom) candidates.add(d);
-      }
+  const view = { titles: ctx.titles, ignoreBelow, lastPaymentDay: ctx.lastPaymentDay };
+  for (const rule of rules) {
+    for (const { fact, days: n } of rule.dayThresholds) {
+      const origin = ageOrigin(fact, view);
+      if (origin === null) continue;
+      for (const d of [origin.from + n, origin.from + n + 1]) if (d > day && d >= origin.notBefore) candidates.add(d);
     }
   }
   if (ctx.limitExpiresDay !== null) candidates.add(ctx.limitExpiresDay + 1);

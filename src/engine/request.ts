@@ -65,6 +65,8 @@ export interface Context {
   /** The segment at `asOf`, and the counts it came from (to redo it after a payment). */
   readonly segment: PaymentSegment;
   readonly history: SegmentCounts;
+  /** The last day any título was paid, in full or in part; NaN when none is known. */
+  readonly lastPaymentDay: number;
   /** The customer's limit in minor units, or null when none is set. */
   readonly limitMinor: number | null;
   /** Last day the limit is in force, or null when it does not expire. */
@@ -120,7 +122,9 @@ export function contextOf(request: ParsedRequest, setup: RequestSetup): Context 
   const asOfDay = dayNumber(request.asOf, "asOf");
   const titles: CountedTitle[] = [];
   const history = new SegmentCounts(DEFAULT_THRESHOLDS);
+  let lastPaymentDay = Number.NaN;
   for (const r of request.receivables) {
+    if (!Number.isNaN(r.paidDay) && !(r.paidDay <= lastPaymentDay)) lastPaymentDay = r.paidDay;
     const open = r.status === RowStatus.Open;
     history.add(daysLateOf({ paid: r.status === RowStatus.Paid, open, openMinor: r.openMinor, dueDay: r.dueDay, paidDay: r.paidDay }, asOfDay));
     if (!open || r.openMinor === 0) continue;
@@ -146,6 +150,7 @@ export function contextOf(request: ParsedRequest, setup: RequestSetup): Context 
     saleCredit,
     segment: history.segment(),
     history,
+    lastPaymentDay,
     limitMinor: c.creditLimit === undefined || c.creditLimit === null ? null : moneyToMinor(c.creditLimit, digits, currency, "creditLimit"),
     limitExpiresDay: c.creditLimitExpiresOn === undefined ? null : dayNumber(c.creditLimitExpiresOn, "creditLimitExpiresOn"),
     releases: (c.overrides ?? []).map((o) => ({

@@ -1,7 +1,7 @@
 import type { FactsTable } from "../aging/facts.js";
 import { COUNTER_OPTIONS, PAYMENT_METHODS, type PaymentMethod, type Term } from "../schemas/checkout.js";
 import type { Outcome } from "./decision.js";
-import type { FactSources } from "./facts/index.js";
+import { agesWithTime, type FactSources } from "./facts/index.js";
 import { compileCondition, compileScope, type Predicate } from "./predicates.js";
 import type { CheckedCondition, CheckedRule, Rule, RuleAction } from "./policy/types.js";
 import { segmentAfterPaying, type Context, type Release } from "./request.js";
@@ -25,8 +25,8 @@ export interface CompiledRule {
   readonly immediateMask: number;
   /** It reaches some pair of the counter (a scope such as debit card on credit reaches none). */
   readonly reachesCounter: boolean;
-  /** Literal day counts this rule compares `maxDaysOverdue` with, for `nextChange`. */
-  readonly dayThresholds: readonly number[];
+  /** Literal day counts this rule compares facts that grow with time with, for `nextChange`. */
+  readonly dayThresholds: readonly DayThreshold[];
 }
 
 /** A rule whose condition held, and the supervisor release that turned it off, if any. @internal */
@@ -41,8 +41,14 @@ export interface Evaluation {
   readonly fired: readonly FiredRule[];
 }
 
-/** Literal day counts a condition compares `maxDaysOverdue` with. */
-function dayThresholds(c: CheckedCondition): number[] {
+/** A literal day count a rule compares a fact that grows with time with. @internal */
+export interface DayThreshold {
+  readonly fact: string;
+  readonly days: number;
+}
+
+/** The literal day counts a condition compares facts that grow with time with. */
+function dayThresholds(c: CheckedCondition): DayThreshold[] {
   switch (c.kind) {
     case "all":
     case "any":
@@ -50,7 +56,7 @@ function dayThresholds(c: CheckedCondition): number[] {
     case "not":
       return dayThresholds(c.item);
     case "cmp":
-      return c.fact === "maxDaysOverdue" && c.value.kind === "literal" && typeof c.value.value === "number" ? [c.value.value] : [];
+      return agesWithTime(c.fact) && c.value.kind === "literal" && typeof c.value.value === "number" ? [{ fact: c.fact, days: c.value.value }] : [];
   }
 }
 
@@ -123,6 +129,9 @@ export function evaluate(rules: readonly CompiledRule[], table: FactsTable, igno
     saleCredit: ctx.saleCredit,
     customer: ctx.request.customer,
     segment: segmentAfterPaying(ctx, paid),
+    day,
+    // Paying now is a payment on asOf.
+    lastPaymentDay: paid > 0 ? ctx.asOfDay : ctx.lastPaymentDay,
   };
   const fired: FiredRule[] = [];
   for (const rule of rules) {

@@ -74,6 +74,7 @@ function build(): ResponseRegistry {
     bouncedChecks: count,
     negativated: z.boolean(),
     tags: z.array(z.string()),
+    daysSinceLastPayment: z.nullable(count),
     attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   }));
   named("Decision", "The answer to a checkout: per tender, per counter option, with reasons and what to collect", z.strictObject({

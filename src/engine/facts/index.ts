@@ -5,9 +5,9 @@
  * @module
  */
 import type { PaymentSegment } from "../../profile/segment.js";
-import { ATTRIBUTE_FACT, FACTS, type FactEntry, type FactSources, type FactType, type RenderContext } from "./table.js";
+import { ATTRIBUTE_FACT, FACTS, type AgeOrigin, type AgeView, type FactEntry, type FactSources, type FactType, type RenderContext } from "./table.js";
 
-export { PHRASES, type FactSources, type FactType, type Phrase, type RenderContext } from "./table.js";
+export { PHRASES, type AgeOrigin, type AgeView, type FactSources, type FactType, type Phrase, type RenderContext } from "./table.js";
 
 type Table = typeof FACTS;
 type ComparedName = { [K in keyof Table]: Table[K]["type"] extends null ? never : K }[keyof Table];
@@ -90,6 +90,17 @@ export function factReader(name: string): (s: FactSources) => unknown {
     return (s) => ATTRIBUTE_FACT.read(s, key);
   }
   return entryOf(name as keyof Table).read;
+}
+
+/** Whether the fact grows by one each day with nothing paid. @internal */
+export function agesWithTime(name: string): boolean {
+  return Object.hasOwn(FACTS, name) && entryOf(name as keyof Table).agesFrom !== undefined;
+}
+
+/** Where a fact that grows with time counts from, for this context; null when it does not grow now. @internal */
+export function ageOrigin(name: string, view: AgeView): AgeOrigin | null {
+  const agesFrom = Object.hasOwn(FACTS, name) ? entryOf(name as keyof Table).agesFrom : undefined;
+  return agesFrom === undefined ? null : agesFrom(view);
 }
 
 /** Every fact's value at one evaluation, for messages. @internal */

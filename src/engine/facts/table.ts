@@ -30,6 +30,29 @@ export interface FactSources {
   readonly saleCredit: Minor;
   readonly customer: Customer;
   readonly segment: PaymentSegment;
+  /** The day evaluated (asOf, or a later day when `nextChange` looks ahead). */
+  readonly day: number;
+  /** The last day any título was paid (in full or in part); NaN when none is known. */
+  readonly lastPaymentDay: number;
+}
+
+/**
+ * What a fact that grows by one each day (with nothing paid) counts from, so `nextChange` can
+ * tell on which day it crosses a rule's threshold. @internal
+ */
+export interface AgeOrigin {
+  /** The day the count is 0. */
+  readonly from: number;
+  /** No crossing counts before this day (a título is not overdue before its grace ends). */
+  readonly notBefore: number;
+}
+
+/** What {@link FactEntry.agesFrom} reads. @internal */
+export interface AgeView {
+  /** Counted open títulos, oldest first. */
+  readonly titles: readonly { readonly openMinor: number; readonly dueDay: number; readonly overdueFrom: number }[];
+  readonly ignoreBelow: number;
+  readonly lastPaymentDay: number;
 }
 
 /** What a placeholder needs to render a fact for people. @internal */
@@ -45,7 +68,7 @@ export interface RenderContext {
  * are one sentence).
  * @internal
  */
-export const PHRASES = ["overdue", "limitExpired", "exposure", "hold", "risk", "segment", "bouncedChecks", "negativated", "dunning", "tags"] as const;
+export const PHRASES = ["overdue", "lastPayment", "limitExpired", "exposure", "hold", "risk", "segment", "bouncedChecks", "negativated", "dunning", "tags"] as const;
 /** @internal */
 export type Phrase = (typeof PHRASES)[number];
 
@@ -66,19 +89,22 @@ export interface FactEntry<Type extends FactType | null, Value, Public> {
   readonly read: (s: FactSources) => Value;
   readonly publish: (value: Value, digits: number) => Public;
   readonly render: (value: Value, c: RenderContext) => string;
+  /** For a fact that grows with time: where it counts from (see {@link AgeOrigin}). */
+  readonly agesFrom?: (view: AgeView) => AgeOrigin | null;
 }
 
 interface Declared {
   readonly debt?: boolean;
   readonly phrase?: Phrase;
   readonly quotable?: boolean;
+  readonly agesFrom?: (view: AgeView) => AgeOrigin | null;
 }
 
 const notSet = (c: RenderContext): string => (c.locale === "pt-BR" ? "não definido" : "not set");
 const yesNo = (v: boolean, c: RenderContext): string => (c.locale === "pt-BR" ? (v ? "sim" : "não") : v ? "yes" : "no");
 
 function entry<T extends FactType | null, V, P>(type: T, acceptsNull: boolean, d: Declared, read: (s: FactSources) => V, publish: (v: V, digits: number) => P, render: (v: V, c: RenderContext) => string): FactEntry<T, V, P> {
-  return { type, acceptsNull, debt: d.debt ?? false, phrase: d.phrase ?? null, quotable: d.quotable ?? true, read, publish, render };
+  return { type, acceptsNull, debt: d.debt ?? false, phrase: d.phrase ?? null, quotable: d.quotable ?? true, read, publish, render, ...(d.agesFrom ? { agesFrom: d.agesFrom } : {}) };
 }
 
 const money = (d: Declared, read: (s: FactSources) => Minor) =>
@@ -104,7 +130,16 @@ export const FACTS = {
     (v, c) => `${minorToMoney(v, 2).replace(".", c.locale === "pt-BR" ? "," : ".")}%`,
   ),
   overdueCount: count({ debt: true, phrase: "overdue" }, (s) => s.overdueCount),
-  maxDaysOverdue: count({ debt: true, phrase: "overdue" }, (s) => s.maxDays),
+  maxDaysOverdue: count({
+    debt: true,
+    phrase: "overdue",
+    // The age of the oldest counted título once it is overdue: a título due earlier also turns
+    // overdue earlier (overdueFrom grows with dueDay), so no other título's age is the maximum.
+    agesFrom: ({ titles, ignoreBelow }) => {
+      const oldest = titles.find((t) => t.openMinor >= ignoreBelow);
+      return oldest === undefined ? null : { from: oldest.dueDay, notBefore: oldest.overdueFrom };
+    },
+  }, (s) => s.maxDays),
   oldestOverdueDueDate: entry<null, number, string | null>(
     null, false, {}, (s) => s.oldestDueDay,
     (day) => (Number.isFinite(day) ? fromDayNumber(day) : null),
@@ -125,6 +160,17 @@ export const FACTS = {
   bouncedChecks: count({ phrase: "bouncedChecks" }, (s) => s.customer.bouncedChecks ?? 0),
   negativated: flag({ debt: true, phrase: "negativated" }, (s) => s.customer.negativated ?? false),
   tags: entry<"list", readonly string[], readonly string[]>("list", false, { phrase: "tags" }, (s) => s.customer.tags ?? [], (v) => v, (v) => v.join(", ")),
+  daysSinceLastPayment: entry<"count", number | null, number | null>(
+    "count", true,
+    {
+      debt: true,
+      phrase: "lastPayment",
+      agesFrom: ({ lastPaymentDay }) => (Number.isNaN(lastPaymentDay) ? null : { from: lastPaymentDay, notBefore: Number.NEGATIVE_INFINITY }),
+    },
+    (s) => (Number.isNaN(s.lastPaymentDay) ? null : s.day - s.lastPaymentDay),
+    (v) => v,
+    (v, c) => (v === null ? notSet(c) : String(v)),
+  ),
   attributes: entry<null, Readonly<Record<string, string | number | boolean>>, Readonly<Record<string, string | number | boolean>>>(null, false, { quotable: false }, (s) => s.customer.attributes ?? {}, (v) => v, () => ""),
 } as const;
 
