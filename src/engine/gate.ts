@@ -1,4 +1,4 @@
-import { FactsTable } from "../aging/facts.js";
+import { FactsTable } from "../aging/internal.js";
 import { compileCalendar } from "../calendar/businessDays.js";
 import { checkoutSchemas, type CheckoutRequestInput } from "../schemas/checkout.js";
 import type { CreditGate, Decision } from "./decision.js";

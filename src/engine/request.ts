@@ -1,7 +1,7 @@
 import type { compileCalendar } from "../calendar/businessDays.js";
 import { dayNumber, fromDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
-import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
+import { ReceivableReader, RowStatus } from "../aging/internal.js";
 import { addMinor, type Minor } from "../money/minor.js";
 import { moneyToMinor } from "../money/toMoney.js";
 import { daysLateOf, DEFAULT_THRESHOLDS, SegmentCounts, segmentOf, type PaymentSegment } from "../profile/segment.js";

@@ -1,4 +1,4 @@
-import type { FactsTable } from "../aging/facts.js";
+import type { FactsTable } from "../aging/internal.js";
 import { COUNTER_OPTIONS, PAYMENT_METHODS, type PaymentMethod, type Term } from "../schemas/checkout.js";
 import type { Outcome } from "./decision.js";
 import { agesWithTime, type FactSources } from "./facts/index.js";

@@ -1,4 +1,4 @@
-import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
+import { ReceivableReader, RowStatus } from "../aging/internal.js";
 import { dayNumber, fromDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { MAX_GRACE_DAYS } from "../../aging/daysOverdue.js";
+import { MAX_GRACE_DAYS } from "../../aging/internal.js";
 import { PAYMENT_METHODS, TERMS } from "../../schemas/checkout.js";
 import { CurrencyCodeSchema, DocumentVersionSchema, LocaleSchema, PercentSchema, textOf, textUpTo, wholeNumber } from "../../schemas/primitives.js";
 import { OPERATORS } from "../operators.js";
