@@ -1,6 +1,7 @@
 import type { ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
-import type { Locale } from "../errors/messages.js";
+import type { Locale } from "../i18n/keys.js";
+import { t } from "../i18n/text.js";
 import { minorToMoney, type Money } from "../money/toMoney.js";
 import { overdueDays } from "./daysOverdue.js";
 import { ExactSum, ExactSums } from "../money/exactSum.js";
@@ -208,13 +209,11 @@ function checkBuckets(value: unknown): readonly number[] {
 }
 
 function bandLabels(bounds: readonly number[], by: "dueDate" | "issueDate", locale: Locale): string[] {
-  const pt = locale === "pt-BR";
-  const days = pt ? "dias" : "days";
   const labels: string[] = [];
   const first = bounds[0] as number;
-  if (by === "dueDate" && first === 0) labels.push(pt ? "a vencer" : "not yet due");
-  else labels.push(pt ? `até ${first} ${days}` : `up to ${first} ${days}`);
-  for (let i = 1; i < bounds.length; i++) labels.push(`${(bounds[i - 1] as number) + 1}–${bounds[i] as number} ${days}`);
-  labels.push(pt ? `mais de ${bounds[bounds.length - 1] as number} ${days}` : `over ${bounds[bounds.length - 1] as number} ${days}`);
+  if (by === "dueDate" && first === 0) labels.push(t(locale, "aging.band.not_yet_due"));
+  else labels.push(t(locale, "aging.band.up_to", { days: first }));
+  for (let i = 1; i < bounds.length; i++) labels.push(t(locale, "aging.band.range", { from: (bounds[i - 1] as number) + 1, to: bounds[i] as number }));
+  labels.push(t(locale, "aging.band.over", { days: bounds[bounds.length - 1] as number }));
   return labels;
 }

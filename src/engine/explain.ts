@@ -7,7 +7,7 @@ import type { Rule } from "./policy/types.js";
 export interface FactQuoter {
   readonly values: FactValues;
   readonly locale: Locale;
-  quote(name: string): string;
+  readonly quote: (name: string) => string;
 }
 
 /**
@@ -19,7 +19,7 @@ export function factQuoter(s: FactSources, c: RenderContext): FactQuoter {
   return {
     values: factValues(s),
     locale: c.locale,
-    quote(name) {
+    quote: (name) => {
       let text = done.get(name);
       if (text === undefined) {
         text = renderFact(name, s, c);

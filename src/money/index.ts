@@ -5,7 +5,7 @@
 export { allocate, MAX_ALLOCATION_PARTS, type AllocateOptions } from "./allocate.js";
 export { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
 export type { DecimalInput } from "./decimal.js";
-export { formatMoney, type FormatMoneyOptions } from "./format.js";
+export { formatMoney, type FormatMoneyOptions } from "../i18n/money.js";
 export { parseMoney, type ParseMoneyOptions } from "./parseMoney.js";
 export { down, halfEven, halfUp, round, ROUNDING_MODES, up, type RoundingMode } from "./rounding.js";
 export { compareMoney, subtractMoney, sumMoney } from "./sum.js";

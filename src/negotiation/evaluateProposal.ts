@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
 import { addDays, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
-import { renderMessage, type Locale } from "../errors/messages.js";
+import { formatMoney } from "../i18n/money.js";
+import { displayPercent, t } from "../i18n/text.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
 import { D, type Dec } from "../money/decimal.js";
-import { formatMoney } from "../money/format.js";
 import { roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
@@ -168,13 +168,6 @@ const DebtSchema = z.strictObject({
 /** A number as a machine value and as text for people. */
 interface Shown { readonly value: string; readonly text: string }
 
-const LABELS: Record<Violation["limit"], Record<Locale, string>> = {
-  minDownPayment: { "pt-BR": "entrada mínima", en: "minimum down payment" },
-  maxInstallments: { "pt-BR": "máximo de parcelas", en: "maximum installments" },
-  minInstallment: { "pt-BR": "parcela mínima", en: "minimum installment" },
-  maxMonthlyRatePercent: { "pt-BR": "taxa máxima a.m.", en: "maximum monthly rate" },
-  maxDiscountPercent: { "pt-BR": "desconto máximo", en: "maximum discount" },
-};
 
 /**
  * Checks a proposal against a negotiation policy: lists each broken limit with the numbers and,
@@ -226,7 +219,7 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
   const firstDueDate = p.firstDueDate ?? addDays(d.asOf, 30);
   const oneCent = new D(1).div(10 ** digits);
   const fmt = (m: Dec): string => formatMoney(decToMoney(m, digits), { locale, currency });
-  const pct = (v: Dec): Shown => ({ value: v.toString(), text: `${v.toString().replace(".", locale === "pt-BR" ? "," : ".")}%` });
+  const pct = (v: Dec): Shown => ({ value: v.toString(), text: displayPercent(v.toString(), locale) });
   const money = (m: Dec): Shown => ({ value: decToMoney(m, digits), text: fmt(m) });
   const whole = (n: number): Shown => ({ value: String(n), text: String(n) });
 
@@ -250,7 +243,7 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
     const add = (limit: Violation["limit"], required: Shown, proposed: Shown) =>
       v.push({
         limit, required: required.value, proposed: proposed.value, requiredText: required.text, proposedText: proposed.text,
-        message: renderMessage("proposal.limit", { limit: LABELS[limit][locale], required: required.text, proposed: proposed.text }, locale),
+        message: t(locale, "proposal.limit", { limit: t(locale, `negotiation.limit.${limit}`), required: required.text, proposed: proposed.text }),
       });
     if (L.maxDiscountPercent !== undefined && discount.greaterThan(L.maxDiscountPercent)) add("maxDiscountPercent", pct(new D(L.maxDiscountPercent)), pct(discount));
     if (L.maxMonthlyRatePercent !== undefined && plan && rate.greaterThan(L.maxMonthlyRatePercent)) add("maxMonthlyRatePercent", pct(new D(L.maxMonthlyRatePercent)), pct(rate));
@@ -283,8 +276,9 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
     const c = evaluate(cDiscount, cRate, cDown, 0);
     if (c.violations.length === 0) return { accepted: false, violations: asked.violations, offer: null, counterOffer: c.offer, reason: null };
   }
-  const reason = locale === "pt-BR"
-    ? `nenhum parcelamento atende à política: com a entrada mínima de ${fmt(probe.minDown)}, ${L.maxInstallments === 0 ? "a política não permite parcelas" : `nem uma parcela alcança o mínimo de ${minInstallment ? fmt(minInstallment) : "—"}`}`
-    : `no installment plan meets the policy: with the minimum down payment of ${fmt(probe.minDown)}, ${L.maxInstallments === 0 ? "the policy allows no installments" : `not even one installment reaches the minimum of ${minInstallment ? fmt(minInstallment) : "—"}`}`;
+  const minDown = fmt(probe.minDown);
+  const reason = L.maxInstallments === 0
+    ? t(locale, "negotiation.no_plan.no_installments", { minDown })
+    : t(locale, "negotiation.no_plan.below_minimum", { minDown, minimum: minInstallment ? fmt(minInstallment) : t(locale, "format.missing") });
   return { accepted: false, violations: asked.violations, offer: null, counterOffer: null, reason };
 }

@@ -2,9 +2,9 @@ import { longDatePtBR } from "../calendar/longDate.js";
 import { overdueDays } from "../aging/daysOverdue.js";
 import { daysFromCivil, dayNumber, fromDayNumber, monthLength, weekdayOfDayNumber, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
-import { renderMessage } from "../errors/messages.js";
+import { formatMoney } from "../i18n/money.js";
+import { displayDate, t } from "../i18n/text.js";
 import { D } from "../money/decimal.js";
-import { formatMoney } from "../money/format.js";
 import { parseReceivables, type Receivable, type ReceivableInput } from "../schemas/checkout.js";
 import {
   checkCollectionOptions, fill, NOTICE_DAYS, REMOVAL_STEP,
@@ -177,7 +177,8 @@ export function planCollection(receivables: readonly ReceivableInput[], options:
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const ddmmyyyy = (date: ISODate): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+/** Dates in messages to customers and in the operator's task are written as in Brazil. */
+const ddmmyyyy = (date: ISODate): string => displayDate(date, "pt-BR");
 
 interface Candidate {
   readonly rec: Receivable;
@@ -284,7 +285,7 @@ function removalOf(rec: Receivable, i: number, o: CheckedCollection, issues: Iss
     contactWindow: null,
     daysOverdue: 0,
     payableUntil: null,
-    message: renderMessage("collection.removal_task", { receivableId: rec.id, dueBy: ddmmyyyy(dueByDate), paidDate: ddmmyyyy(rec.paidDate) }, "pt-BR"),
+    message: t("pt-BR", "collection.removal_task", { receivableId: rec.id, dueBy: ddmmyyyy(dueByDate), paidDate: ddmmyyyy(rec.paidDate) }),
     dueBy: dueByDate,
     paidDate: rec.paidDate,
     registeredOn: o.registered.get(rec.id) ?? null,

@@ -52,17 +52,18 @@ describe("daysSinceLastPayment", () => {
       id: "p", version: 1,
       rules: [{ id: "stale", when: { fact: "daysSinceLastPayment", op: "gt", value: 90 }, scope: "credit", action: "deny" }],
     });
-    const receivables = [
+    const open = [
       { id: "a", amount: "80.00", dueDate: "2026-12-05" },
       { id: "b", amount: "90.00", dueDate: "2027-01-05" },
-      { id: "c", amount: "10.00", dueDate: "2026-06-05", status: "paid" as const, paidDate: "2026-08-01" },
     ];
+    const paidOn = (paidDate: string) => ({ id: "c", amount: "10.00", dueDate: "2026-06-05", status: "paid" as const, paidDate });
+    const receivables = [...open, paidOn("2026-08-01")];
     const blocked = gate.decide(request(receivables));
     expect(blocked.outcome).toBe("deny");
     expect(blocked.reasons[0]?.message).toBe("último pagamento há 114 dias");
     // Paying the oldest open título is a payment today: the rule no longer holds.
     expect(blocked.regularize?.receivableIds).toEqual(["a"]);
-    const recent = gate.decide(request([...receivables.slice(0, 2), { ...receivables[2], paidDate: "2026-11-03" }]));
+    const recent = gate.decide(request([...open, paidOn("2026-11-03")]));
     expect(recent.outcome).toBe("allow");
     // 2026-11-03 + 91 days: the first day on which more than 90 days have passed.
     expect(recent.nextChange).toEqual({ date: "2027-02-02", status: "restricted", rule: "stale" });

@@ -69,7 +69,7 @@ export const DEBT_FACTS: ReadonlySet<string> = new Set(COMPARED.filter((name) =>
 /** Type of a fact name, including `attributes.<name>`; undefined when unknown. @internal */
 export function factType(name: string): FactType | undefined {
   if (name.startsWith(ATTRIBUTE_FACT.prefix)) return ATTRIBUTE_FACT.pattern.test(name) ? ATTRIBUTE_FACT.type : undefined;
-  return Object.hasOwn(FACT_TYPES, name) ? (FACT_TYPES[name as FactName] as FactType) : undefined;
+  return Object.hasOwn(FACT_TYPES, name) ? (FACT_TYPES[name as FactName]) : undefined;
 }
 
 /** Whether a condition may compare the fact with `null` (a limit not set, no risk class). @internal */
