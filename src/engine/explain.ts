@@ -1,4 +1,5 @@
 import type { Locale } from "../errors/messages.js";
+import { t } from "../i18n/text.js";
 import { factValues, PHRASES, renderFact, type FactSources, type FactValues, type Phrase, type RenderContext } from "./facts/index.js";
 import { FACTS } from "./facts/table.js";
 import type { Rule } from "./policy/types.js";
@@ -30,32 +31,22 @@ export function factQuoter(s: FactSources, c: RenderContext): FactQuoter {
   };
 }
 
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
-
-/** The sentence of each phrase of the default message. */
+/** The sentence of each phrase of the default message, from the locale files. */
 const PHRASE_TEXT: Readonly<Record<Phrase, (q: FactQuoter) => string>> = {
-  overdue({ values: f, locale, quote }) {
-    const n = f.overdueCount;
-    return locale === "pt-BR"
-      ? `${n} ${plural(n, "título vencido", "títulos vencidos")}${n > 0 ? `, o mais antigo há ${f.maxDaysOverdue} ${plural(f.maxDaysOverdue, "dia", "dias")}` : ""}, ${quote("overdueBalance")} em atraso`
-      : `${n} overdue ${plural(n, "receivable", "receivables")}${n > 0 ? `, the oldest ${f.maxDaysOverdue} ${plural(f.maxDaysOverdue, "day", "days")} late` : ""}, ${quote("overdueBalance")} overdue`;
+  overdue: ({ values: f, locale, quote }) => t(locale, "engine.phrase.overdue", { count: f.overdueCount, days: f.maxDaysOverdue, balance: quote("overdueBalance") }),
+  lastPayment: ({ values: f, locale }) => (f.daysSinceLastPayment === null ? t(locale, "engine.phrase.no_payment") : t(locale, "engine.phrase.last_payment", { days: f.daysSinceLastPayment })),
+  limitExpired: ({ values: f, locale }) => t(locale, f.creditLimitExpired ? "engine.phrase.limit_expired" : "engine.phrase.limit_in_force"),
+  exposure: ({ locale, quote }) => t(locale, "engine.phrase.exposure", { limit: quote("creditLimit"), exposure: quote("exposureAfterSale"), credit: quote("saleCreditAmount") }),
+  hold: ({ values: f, locale }) => (f.holdReason ? t(locale, "engine.phrase.hold_reason", { reason: f.holdReason }) : t(locale, "engine.phrase.hold")),
+  risk: ({ locale, quote }) => t(locale, "engine.phrase.risk", { riskClass: quote("riskClass") }),
+  segment: ({ locale, quote }) => t(locale, "engine.phrase.segment", { segment: quote("segment") }),
+  bouncedChecks: ({ values: f, locale }) => t(locale, "engine.phrase.bounced_checks", { count: f.bouncedChecks }),
+  negativated: ({ values: f, locale }) => t(locale, f.negativated ? "engine.phrase.negativated" : "engine.phrase.not_negativated"),
+  dunning: ({ values: f, locale }) => t(locale, "engine.phrase.dunning", { level: f.dunningLevel }),
+  tags: ({ locale, quote }) => {
+    const tags = quote("tags");
+    return tags === "" ? t(locale, "engine.phrase.no_tags") : t(locale, "engine.phrase.tags", { tags });
   },
-  lastPayment: ({ values: f, locale }) => {
-    const days = f.daysSinceLastPayment;
-    if (days === null) return locale === "pt-BR" ? "nenhum pagamento registrado" : "no payment on record";
-    return locale === "pt-BR" ? `último pagamento há ${days} ${plural(days, "dia", "dias")}` : `last payment ${days} ${plural(days, "day", "days")} ago`;
-  },
-  limitExpired: ({ values: f, locale }) => (locale === "pt-BR" ? (f.creditLimitExpired ? "limite de crédito vencido (revisão pendente)" : "limite de crédito em vigor") : f.creditLimitExpired ? "credit limit expired (review due)" : "credit limit in force"),
-  exposure: ({ locale, quote }) => (locale === "pt-BR"
-    ? `limite ${quote("creditLimit")}, exposição com esta venda ${quote("exposureAfterSale")} (a prazo nesta venda: ${quote("saleCreditAmount")})`
-    : `limit ${quote("creditLimit")}, exposure with this sale ${quote("exposureAfterSale")} (on credit in this sale: ${quote("saleCreditAmount")})`),
-  hold: ({ values: f, locale }) => (locale === "pt-BR" ? `bloqueio manual${f.holdReason ? `: ${f.holdReason}` : ""}` : `manual hold${f.holdReason ? `: ${f.holdReason}` : ""}`),
-  risk: ({ locale, quote }) => (locale === "pt-BR" ? `classe de risco ${quote("riskClass")}` : `risk class ${quote("riskClass")}`),
-  segment: ({ locale, quote }) => (locale === "pt-BR" ? `perfil de pagamento ${quote("segment")}` : `payment profile ${quote("segment")}`),
-  bouncedChecks: ({ values: f, locale }) => (locale === "pt-BR" ? `${f.bouncedChecks} ${plural(f.bouncedChecks, "cheque devolvido", "cheques devolvidos")}` : `${f.bouncedChecks} bounced ${plural(f.bouncedChecks, "check", "checks")}`),
-  negativated: ({ values: f, locale }) => (locale === "pt-BR" ? (f.negativated ? "negativado em birô de crédito" : "sem registro em birô") : f.negativated ? "listed at a credit bureau" : "not listed at a credit bureau"),
-  dunning: ({ values: f, locale }) => (locale === "pt-BR" ? `etapa de cobrança ${f.dunningLevel}` : `collection step ${f.dunningLevel}`),
-  tags: ({ locale, quote }) => (locale === "pt-BR" ? `marcadores: ${quote("tags") || "nenhum"}` : `tags: ${quote("tags") || "none"}`),
 };
 
 /**

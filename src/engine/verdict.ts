@@ -1,5 +1,5 @@
 import type { Locale } from "../errors/messages.js";
-import { labelOf } from "../i18n/labels.js";
+import { displayDate, labelOf, t } from "../i18n/text.js";
 import { COUNTER_OPTIONS, type PaymentMethod, type Term, type Tender } from "../schemas/checkout.js";
 import type { CustomerStatus, OptionDecision, Outcome, Reason, TenderDecision } from "./decision.js";
 import { factQuoter } from "./explain.js";
@@ -28,22 +28,15 @@ function sortReasons(reasons: readonly Reason[]): Reason[] {
   return [...reasons].sort((a, b) => ACTION_ORDER[a.action] - ACTION_ORDER[b.action]);
 }
 
-function displayDate(iso: string, locale: Locale): string {
-  return locale === "pt-BR" ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
-}
-
 /** The reason a fired rule gives; a released one becomes a warning that says who released it. */
 function reasonOf(f: FiredRule, message: string, locale: Locale): Reason {
   const { rule, released } = f;
   if (!released) return { rule: rule.id, code: ruleCode(rule.rule), action: rule.action, message };
-  const until = displayDate(released.until, locale);
   return {
     rule: rule.id,
     code: "OVERRIDE",
     action: "warn",
-    message: locale === "pt-BR"
-      ? `${rule.id} liberado por ${released.by} até ${until}: ${released.reason} (${message})`
-      : `${rule.id} released by ${released.by} until ${until}: ${released.reason} (${message})`,
+    message: t(locale, "engine.override", { rule: rule.id, by: released.by, until: displayDate(released.until, locale), reason: released.reason, message }),
   };
 }
 
@@ -97,16 +90,11 @@ export function gradeOf(fired: readonly FiredRule[]): CustomerStatus {
  */
 export function customerText(status: CustomerStatus, options: readonly OptionDecision[], locale: Locale): string | null {
   if (status === "clear" || status === "warning") return null;
-  const pt = locale === "pt-BR";
-  if (status === "blocked") return pt ? "Compra não autorizada neste momento. Procure o atendimento." : "Purchase not authorised at this time. Please see customer service.";
+  if (status === "blocked") return t(locale, "engine.customer.blocked");
   const refused = options.filter((o) => o.outcome !== "allow");
-  const onlyCredit = refused.every((o) => o.term === "deferred");
   const names = options.filter((o) => o.outcome === "allow" && o.term === "immediate").map((o) => labelOf("method", o.method, locale));
-  const available = names.length > 4 ? `${names.slice(0, 4).join(", ")} ${pt ? "e outras" : "and more"}` : names.join(", ");
-  if (onlyCredit) {
-    const held = refused.every((o) => o.outcome === "review");
-    if (pt) return `${held ? "Pagamento a prazo sujeito a aprovação." : "Pagamento a prazo indisponível no momento."} Pagamento à vista disponível: ${available}.`;
-    return `${held ? "Payment on credit needs approval." : "Payment on credit is unavailable right now."} Payment now is available: ${available}.`;
-  }
-  return pt ? `Algumas formas de pagamento estão indisponíveis no momento. Disponíveis à vista: ${available}.` : `Some payment methods are unavailable right now. Available now: ${available}.`;
+  const available = names.length > 4 ? t(locale, "engine.customer.and_more", { first: names.slice(0, 4).join(", ") }) : names.join(", ");
+  if (!refused.every((o) => o.term === "deferred")) return t(locale, "engine.customer.some_unavailable", { available });
+  const held = refused.every((o) => o.outcome === "review");
+  return t(locale, held ? "engine.customer.credit_held" : "engine.customer.credit_unavailable", { available });
 }

@@ -171,8 +171,35 @@ export const TEXT_PARAMS = {
   "aging.band.over": { days: count },
 
   // ---- engine (src/engine/**): default rule messages, customer-facing texts, override text ----
-  // Add engine keys here, e.g. `"engine.override": { rule: text, by: text, until: text, reason: text, message: text },`
-  // then the text in both locale files; render with `t(locale, "engine.override", { ... })`.
+  /** The default operator message, one phrase per kind of fact a rule names (src/engine/explain.ts). */
+  "engine.phrase.overdue": { count: count, days: count, balance: text },
+  "engine.phrase.last_payment": { days: count },
+  "engine.phrase.no_payment": {},
+  "engine.phrase.limit_expired": {},
+  "engine.phrase.limit_in_force": {},
+  "engine.phrase.exposure": { limit: text, exposure: text, credit: text },
+  "engine.phrase.hold": {},
+  "engine.phrase.hold_reason": { reason: text },
+  "engine.phrase.risk": { riskClass: text },
+  "engine.phrase.segment": { segment: text },
+  "engine.phrase.bounced_checks": { count: count },
+  "engine.phrase.negativated": {},
+  "engine.phrase.not_negativated": {},
+  "engine.phrase.dunning": { level: count },
+  "engine.phrase.tags": { tags: text },
+  "engine.phrase.no_tags": {},
+  /** A fact quoted in a message that has no value (no limit set, no risk class). */
+  "engine.fact.not_set": {},
+  "engine.fact.yes": {},
+  "engine.fact.no": {},
+  /** A rule a supervisor released: it becomes a warning that says who, until when and why. */
+  "engine.override": { rule: text, by: text, until: text, reason: text, message: text },
+  /** Customer-facing texts (CDC art. 42: never the debt; art. 39 IX: name what can be paid now). */
+  "engine.customer.blocked": {},
+  "engine.customer.credit_held": { available: text },
+  "engine.customer.credit_unavailable": { available: text },
+  "engine.customer.some_unavailable": { available: text },
+  "engine.customer.and_more": { first: text },
 } as const satisfies Readonly<Record<string, ParamSpec>>;
 
 /** Stable identifier of an issue; the keys of `MESSAGES`. */

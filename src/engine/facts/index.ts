@@ -4,6 +4,7 @@
  * time, the reported form and the quoted form.
  * @module
  */
+import { t } from "../../i18n/text.js";
 import type { PaymentSegment } from "../../profile/segment.js";
 import { ATTRIBUTE_FACT, FACTS, type AgeOrigin, type AgeView, type FactEntry, type FactSources, type FactType, type RenderContext } from "./table.js";
 
@@ -123,7 +124,7 @@ export function publicFacts(s: FactSources, digits: number): Facts {
 /** Quotes one fact for an operator message (`{name}` in a rule's message). @internal */
 export function renderFact(name: string, s: FactSources, c: RenderContext): string {
   if (name.startsWith(ATTRIBUTE_FACT.prefix)) return ATTRIBUTE_FACT.render(ATTRIBUTE_FACT.read(s, name.slice(ATTRIBUTE_FACT.prefix.length)), c);
-  if (!Object.hasOwn(FACTS, name)) return c.locale === "pt-BR" ? "não definido" : "not set";
+  if (!Object.hasOwn(FACTS, name)) return t(c.locale, "engine.fact.not_set");
   const e = entryOf(name as keyof Table);
   return e.render(e.read(s), c);
 }

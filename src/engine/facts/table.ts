@@ -1,7 +1,7 @@
 import { fromDayNumber } from "../../calendar/isoDate.js";
 import type { Locale } from "../../errors/messages.js";
-import { labelOf } from "../../i18n/labels.js";
-import { formatMinor } from "../../money/format.js";
+import { formatMinor } from "../../i18n/money.js";
+import { displayDate, displayPercent, labelOf, t } from "../../i18n/text.js";
 import { addMinor, subMinor, type Minor } from "../../money/minor.js";
 import { minorToMoney, type Money } from "../../money/toMoney.js";
 import type { PaymentSegment } from "../../profile/segment.js";
@@ -100,8 +100,8 @@ interface Declared {
   readonly agesFrom?: (view: AgeView) => AgeOrigin | null;
 }
 
-const notSet = (c: RenderContext): string => (c.locale === "pt-BR" ? "não definido" : "not set");
-const yesNo = (v: boolean, c: RenderContext): string => (c.locale === "pt-BR" ? (v ? "sim" : "não") : v ? "yes" : "no");
+const notSet = (c: RenderContext): string => t(c.locale, "engine.fact.not_set");
+const yesNo = (v: boolean, c: RenderContext): string => t(c.locale, v ? "engine.fact.yes" : "engine.fact.no");
 
 function entry<T extends FactType | null, V, P>(type: T, acceptsNull: boolean, d: Declared, read: (s: FactSources) => V, publish: (v: V, digits: number) => P, render: (v: V, c: RenderContext) => string): FactEntry<T, V, P> {
   return { type, acceptsNull, debt: d.debt ?? false, phrase: d.phrase ?? null, quotable: d.quotable ?? true, read, publish, render, ...(d.agesFrom ? { agesFrom: d.agesFrom } : {}) };
@@ -127,7 +127,7 @@ export const FACTS = {
     // Hundredths of a percent, truncated (never overstated), by integer arithmetic.
     (s) => (s.open === 0 ? 0 : Number((BigInt(s.overdue) * 10_000n) / BigInt(s.open))),
     (v) => minorToMoney(v, 2),
-    (v, c) => `${minorToMoney(v, 2).replace(".", c.locale === "pt-BR" ? "," : ".")}%`,
+    (v, c) => displayPercent(minorToMoney(v, 2), c.locale),
   ),
   overdueCount: count({ debt: true, phrase: "overdue" }, (s) => s.overdueCount),
   maxDaysOverdue: count({
@@ -143,7 +143,7 @@ export const FACTS = {
   oldestOverdueDueDate: entry<null, number, string | null>(
     null, false, {}, (s) => s.oldestDueDay,
     (day) => (Number.isFinite(day) ? fromDayNumber(day) : null),
-    (day, c) => (Number.isFinite(day) ? displayDate(fromDayNumber(day), c.locale) : "—"),
+    (day, c) => (Number.isFinite(day) ? displayDate(fromDayNumber(day), c.locale) : t(c.locale, "format.missing")),
   ),
   creditLimit: optionalMoney({ debt: true, phrase: "exposure" }, (s) => s.limit),
   creditLimitExpired: flag({ debt: true, phrase: "limitExpired" }, (s) => s.limitExpired),
@@ -190,7 +190,3 @@ export const ATTRIBUTE_FACT = {
   render: (value: string | number | boolean | undefined, c: RenderContext): string =>
     value === undefined ? notSet(c) : typeof value === "boolean" ? yesNo(value, c) : String(value),
 };
-
-function displayDate(iso: string, locale: Locale): string {
-  return locale === "pt-BR" ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
-}
