@@ -4,13 +4,14 @@
  * @module adapters/express
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import type { CreditBlockHandler } from "../http/index.js";
-import { BodyTooLarge, exchangeOf } from "../http/exchange.js";
-import { readIncoming } from "../node/incoming.js";
+import { exchangeOf } from "../http/exchange.js";
+import { fetchRequestOf, plainRequestOf, requestUrlOf } from "../node/incoming.js";
+import { byteAnswerOf, writeAnswer } from "../node/outgoing.js";
 import { invalidType } from "../options.js";
 
-const bytesOf = (body: unknown): Uint8Array<ArrayBuffer> =>
+/** The bytes a body parser in front kept in `req.body`: express.raw's bytes, express.text's text, express.json's value as JSON. */
+const keptBytesOf = (body: unknown): Uint8Array<ArrayBuffer> =>
   body instanceof Uint8Array ? new Uint8Array(body) : new TextEncoder().encode(typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body));
 
 /** The parts of an express/connect request the middleware reads. */
@@ -36,57 +37,29 @@ export function creditBlockMiddleware(handler: CreditBlockHandler | ((request: R
   if (typeof given !== "function") throw invalidType("handler", "function", given);
   const exchange = exchangeOf(handler);
   return (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
-    const url = req.url ?? "/";
-    // The Host header is the client's word: one that cannot form a URL must not become a 500.
-    const host = req.headers.host;
-    const origin = host !== undefined && URL.canParse(`http://${host}`) ? `http://${host}` : "http://localhost";
-    if (!url.startsWith("/v1/") || !URL.canParse(url, origin)) {
+    const target = (req.url ?? "/").startsWith("/v1/") ? requestUrlOf(req, "http://localhost") : null;
+    if (!target) {
       next();
       return;
     }
-    const target = new URL(url, origin);
     const method = req.method ?? "GET";
-    const hasBody = method !== "GET" && method !== "HEAD";
-    // A body parser in front has spent the stream: the handler gets what it kept (express.raw's
-    // bytes, express.text's text, express.json's value as JSON). Only then: Express 4's parser
-    // sets `req.body = {}` on requests it leaves unread, and those bytes are still in the stream.
-    const parsed = hasBody && req.readableEnded ? bytesOf(req.body) : undefined;
+    // A body parser in front has spent the stream: the handler gets what it kept. Only then:
+    // Express 4's parser sets `req.body = {}` on requests it leaves unread, and those bytes are
+    // still in the stream.
+    const kept = method !== "GET" && method !== "HEAD" && req.readableEnded ? keptBytesOf(req.body) : undefined;
     if (exchange) {
       // A credit-block handler: no Fetch Request and Response per call (as `serve` does).
-      exchange({
-        method,
-        pathname: target.pathname,
-        contentType: req.headers["content-type"] ?? null,
-        contentLength: parsed ? null : req.headers["content-length"] ?? null,
-        readBody: (limit) => {
-          if (!parsed) return readIncoming(req, limit);
-          return parsed.byteLength > limit ? Promise.reject(new BodyTooLarge()) : Promise.resolve(parsed);
-        },
-      })
+      exchange(plainRequestOf(req, target.pathname, kept))
         .then((answer) => {
           // Answered before the body was read (413, 415...): the connection cannot be reused.
-          if (!parsed && !req.complete) res.shouldKeepAlive = false;
-          res.statusCode = answer.status;
-          for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);
-          res.end(answer.body);
+          if (!kept && !req.complete) res.shouldKeepAlive = false;
+          writeAnswer(res, answer);
         })
         .catch(next);
       return;
     }
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(key, value);
-      else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-    }
-    if (parsed) headers.delete("content-length");
-    const body: BodyInit | undefined = parsed ?? (hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined);
-    const request = new Request(target, { method, headers, ...(body !== undefined ? { body, duplex: "half" } : {}) });
-    handler(request)
-      .then(async (response) => {
-        res.statusCode = response.status;
-        response.headers.forEach((value, key) => { res.setHeader(key, value); });
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })
+    handler(fetchRequestOf(req, target, kept))
+      .then(async (response) => { writeAnswer(res, await byteAnswerOf(response)); })
       .catch(next);
   };
 }

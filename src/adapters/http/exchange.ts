@@ -47,7 +47,7 @@ export function isBodyTooLarge(error: unknown): boolean {
 export const EXCHANGE: unique symbol = Symbol.for("credit-block.http.exchange");
 
 /** A handler that can be called without Fetch objects. */
-export interface Exchanging {
+interface Exchanging {
   readonly [EXCHANGE]: (request: PlainRequest) => Promise<PlainResponse>;
 }
 
@@ -67,4 +67,9 @@ export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Ar
     offset += c.byteLength;
   }
   return bytes;
+}
+
+/** A 200 answer carrying `body` as JSON, with any extra headers. */
+export function jsonAnswer(body: unknown, headers: Record<string, string> = {}): PlainResponse {
+  return { status: 200, headers: { "content-type": "application/json; charset=utf-8", ...headers }, body: JSON.stringify(body) };
 }

@@ -119,6 +119,11 @@ export const MISDIRECTED: PlainResponse = problemOf(421, "misdirected-request", 
   detail: "this server does not answer for that Host name (see allowedHosts)",
 });
 
+/** 400 for a request target (or Host header) that cannot form a URL. */
+export const BAD_TARGET: PlainResponse = problemOf(400, "bad-request", "Bad request", {
+  detail: "the request target or Host header is not a valid URL",
+});
+
 /** What a browser script from an allowed origin may read of an answer besides the basics. */
 export const CORS_EXPOSE = "x-request-id, x-credit-outcome";
 
