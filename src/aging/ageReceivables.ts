@@ -5,7 +5,7 @@ import { t } from "../i18n/text.js";
 import { minorToMoney, type Money } from "../money/toMoney.js";
 import { overdueDays } from "./daysOverdue.js";
 import { ExactSum, ExactSums } from "../money/exactSum.js";
-import { checkPaidDate, classifyRow, FactsTable, iterate, setUp, type CustomerFactsOptions } from "./facts.js";
+import { checkPaidDate, classifyRow, FactsTable, receivablesIn, readAgingOptions, type CustomerFactsOptions } from "./facts.js";
 import { ReceivableReader } from "./readReceivable.js";
 
 /**
@@ -94,7 +94,7 @@ export interface AgingReport {
  * ```
  */
 export function ageReceivables(receivables: Iterable<unknown>, options: AgingOptions): AgingReport {
-  const setup = setUp(options, "options");
+  const setup = readAgingOptions(options, "options");
   const bounds = checkBuckets(options.buckets);
   const by: unknown = options.by === undefined ? "dueDate" : options.by;
   if (by !== "dueDate" && by !== "issueDate") throw new CreditBlockError("INVALID_INPUT", [issue("options.by", "invalid_value", { options: '"dueDate", "issueDate"' })]);
@@ -117,7 +117,7 @@ export function ageReceivables(receivables: Iterable<unknown>, options: AgingOpt
   let lastCustomer: string | undefined;
   let lastSlot = 0;
 
-  for (const raw of iterate(receivables, "receivables")) {
+  for (const raw of receivablesIn(receivables, "receivables")) {
     const index = read++;
     if (reader.full) {
       reader.stop(index, Array.isArray(receivables) ? receivables.length - index : undefined);

@@ -122,7 +122,7 @@ export class FactsTable {
 }
 
 /** `part / whole × 100` truncated to 2 decimals, by integer arithmetic. @internal */
-export function percentText(part: bigint, whole: bigint): string {
+function percentText(part: bigint, whole: bigint): string {
   if (whole === 0n) return "0.00";
   return minorToMoney((part * 10_000n) / whole, 2);
 }
@@ -173,11 +173,11 @@ export interface CustomerFactsOptions {
  * ```
  */
 export function customerFacts(receivables: Iterable<unknown>, options: CustomerFactsOptions): CustomerFacts {
-  const setup = setUp(options, "options");
+  const setup = readAgingOptions(options, "options");
   const reader = new ReceivableReader(setup.currency, setup.digits, "receivables");
   const facts = new FactsTable(1);
   let index = 0;
-  for (const raw of iterate(receivables, "receivables")) {
+  for (const raw of receivablesIn(receivables, "receivables")) {
     const i = index++;
     if (reader.full) {
       reader.stop(i, Array.isArray(receivables) ? receivables.length - i : undefined);
@@ -203,7 +203,7 @@ export function checkPaidDate(row: CompactReceivable, asOfDay: number, reader: R
 }
 
 /** @internal */
-export function setUp(options: CustomerFactsOptions, base: string) {
+export function readAgingOptions(options: CustomerFactsOptions, base: string) {
   const raw: unknown = options;
   if (typeof raw !== "object" || raw === null) {
     throw new CreditBlockError("INVALID_INPUT", [issue(base, "invalid_type", { expected: "object", received: raw === null ? "null" : typeof raw })]);
@@ -221,7 +221,7 @@ export function setUp(options: CustomerFactsOptions, base: string) {
 }
 
 /** Iterates arrays and other iterables; anything else is an input error. @internal */
-export function iterate(value: unknown, path: string): Iterable<unknown> {
+export function receivablesIn(value: unknown, path: string): Iterable<unknown> {
   if (Array.isArray(value)) return value as unknown[];
   if (value !== null && typeof value === "object" && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return value as Iterable<unknown>;
   throw new CreditBlockError("INVALID_INPUT", [issue(path, "invalid_type", { expected: "array of receivables", received: value === null ? "null" : typeof value })]);

@@ -3,7 +3,7 @@ import type { CalendarOptions } from "../calendar/holidays.js";
 import { dayNumber, fromDayNumber, monthLength, type ISODate } from "../calendar/isoDate.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
-import { D, type Dec } from "../money/decimal.js";
+import { MoneyDecimal } from "../money/decimal.js";
 import { divideFor, roundDec, type RoundingMode } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money } from "../money/toMoney.js";
 import { checkoutSchemas, type ReceivableInput } from "../schemas/checkout.js";
@@ -40,7 +40,7 @@ export function parseTerms(input: unknown, path = "terms") {
   const t = parsed.data;
   const currency = t.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency, `${path}.currency`);
-  const money = (v: string | number | undefined, field: string): Dec | undefined => {
+  const money = (v: string | number | undefined, field: string): MoneyDecimal | undefined => {
     if (v === undefined) return undefined;
     const dec = moneyDec(v, currency, `${path}.${field}`);
     if (dec.isNegative()) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.${field}`, "money.negative", { value: String(v) })]);
@@ -49,9 +49,9 @@ export function parseTerms(input: unknown, path = "terms") {
   return {
     asOfDay: dayNumber(t.asOf, `${path}.asOf`),
     freezeDay: t.freezeOn === undefined ? Number.POSITIVE_INFINITY : dayNumber(t.freezeOn, `${path}.freezeOn`),
-    finePercent: t.finePercent === undefined ? undefined : new D(t.finePercent),
+    finePercent: t.finePercent === undefined ? undefined : new MoneyDecimal(t.finePercent),
     fineAmount: money(t.fineAmount, "fineAmount"),
-    monthlyRate: t.monthlyInterestPercent === undefined ? undefined : new D(t.monthlyInterestPercent).div(100),
+    monthlyRate: t.monthlyInterestPercent === undefined ? undefined : new MoneyDecimal(t.monthlyInterestPercent).div(100),
     dailyAmount: money(t.dailyInterestAmount, "dailyInterestAmount"),
     compounding: t.compounding ?? "simple",
     dayCount: t.dayCount ?? "30",
@@ -133,19 +133,19 @@ export function computeCharges(receivable: ReceivableInput, terms: ChargeTermsIn
   if (!parsed.success) issues.unshift(...fromZodIssues(parsed.error.issues, "receivable"));
   if (!t || !parsed.success) throw new CreditBlockError("INVALID_INPUT", issues);
   const r = parsed.data;
-  const principal = r.status === "paid" ? new D(0) : new D(r.openAmount ?? r.amount);
+  const principal = r.status === "paid" ? new MoneyDecimal(0) : new MoneyDecimal(r.openAmount ?? r.amount);
   return chargesOf(principal, dayNumber(r.dueDate, "receivable.dueDate"), t);
 }
 
 /** Charges of an open principal due on `dueDay` under parsed terms. @internal */
-export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charges {
+export function chargesOf(principal: MoneyDecimal, dueDay: number, t: ChargeTerms): Charges {
   const effectiveDue = t.calendar.nextBusinessDay(dueDay);
   const until = Math.min(t.asOfDay, t.freezeDay);
   const base = {
     effectiveDueDate: fromDayNumber(effectiveDue),
     chargedUntil: fromDayNumber(until),
   };
-  const zero = decToMoney(new D(0), t.digits);
+  const zero = decToMoney(new MoneyDecimal(0), t.digits);
   if (until <= effectiveDue || principal.isZero()) {
     return { principal: decToMoney(principal, t.digits), correction: zero, fine: zero, interest: zero, total: decToMoney(principal, t.digits), daysLate: 0, indexMonths: [], correctionFactor: "1", ...base };
   }
@@ -154,7 +154,7 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
   const corrected = principal.times(factor);
   const correction = roundDec(corrected.minus(principal), t.rounding, t.digits);
 
-  let fine: Dec;
+  let fine: MoneyDecimal;
   if (t.fineAmount !== undefined) {
     if (t.consumer && t.fineAmount.greaterThan(corrected.times(CONSUMER_MAX_FINE_PERCENT).div(100))) {
       throw new CreditBlockError("INVALID_INPUT", [issue(`${t.path}.fineAmount`, "charges.fine_cap", { value: decToMoney(t.fineAmount, t.digits) })]);
@@ -164,7 +164,7 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
     fine = roundDec(divideFor(t.rounding, corrected.times(t.finePercent ?? 0), 100), t.rounding, t.digits);
   }
 
-  let interest: Dec;
+  let interest: MoneyDecimal;
   if (t.dailyAmount !== undefined) {
     if (t.consumer) {
       // 1% a.m. of the balance the juros run on, per day of a 30-day month, rounded UP to the
@@ -178,9 +178,9 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
     }
     interest = t.dailyAmount.times(days);
   } else {
-    const rate = t.monthlyRate ?? new D(0);
+    const rate = t.monthlyRate ?? new MoneyDecimal(0);
     // Months late as an exact fraction; multiply first, divide once at the end.
-    const months = t.dayCount === "30" ? { num: new D(days), den: new D(30) } : actualMonthFraction(dueDay, until);
+    const months = t.dayCount === "30" ? { num: new MoneyDecimal(days), den: new MoneyDecimal(30) } : actualMonthFraction(dueDay, until);
     const raw = t.compounding === "daily"
       ? corrected.times(rate.plus(1).pow(months.num.div(months.den)).minus(1))
       : divideFor(t.rounding, corrected.times(rate).times(months.num), months.den);
@@ -205,7 +205,7 @@ export function chargesOf(principal: Dec, dueDay: number, t: ChargeTerms): Charg
 const MONTH_LCM = 377_580;
 
 /** Σ over months of (days late in that month ÷ days in that month), days being (due, until], as num/den. */
-function actualMonthFraction(dueDay: number, until: number): { num: Dec; den: Dec } {
+function actualMonthFraction(dueDay: number, until: number): { num: MoneyDecimal; den: MoneyDecimal } {
   let total = 0;
   let day = dueDay + 1;
   while (day <= until) {
@@ -218,15 +218,15 @@ function actualMonthFraction(dueDay: number, until: number): { num: Dec; den: De
     total += (end - day + 1) * (MONTH_LCM / length);
     day = end + 1;
   }
-  return { num: new D(total), den: new D(MONTH_LCM) };
+  return { num: new MoneyDecimal(total), den: new MoneyDecimal(MONTH_LCM) };
 }
 
 const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthText = (index: number): string => `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 
-function correctionFactor(t: ChargeTerms, dueDay: number, until: number): { factor: Dec; months: string[] } {
+function correctionFactor(t: ChargeTerms, dueDay: number, until: number): { factor: MoneyDecimal; months: string[] } {
   const c = t.correction;
-  if (!c || c.index.length === 0) return { factor: new D(1), months: [] };
+  if (!c || c.index.length === 0) return { factor: new MoneyDecimal(1), months: [] };
   const series = new Map<number, string>();
   const problems: Issue[] = [];
   c.index.forEach((entry, i) => {
@@ -236,7 +236,7 @@ function correctionFactor(t: ChargeTerms, dueDay: number, until: number): { fact
   });
   const from = c.from !== undefined ? monthIndex(c.from) : monthIndex(fromDayNumber(dueDay).slice(0, 7));
   const to = c.to !== undefined ? monthIndex(c.to) : monthIndex(fromDayNumber(until).slice(0, 7)) - 1;
-  let factor = new D(1);
+  let factor = new MoneyDecimal(1);
   const months: string[] = [];
   for (let m = from; m <= to; m++) {
     const percent = series.get(m);
@@ -244,9 +244,9 @@ function correctionFactor(t: ChargeTerms, dueDay: number, until: number): { fact
       problems.push(issue("terms.correction.index", "charges.index_missing", { month: monthText(m), from: monthText(from), to: monthText(to) }));
       continue;
     }
-    factor = factor.times(new D(percent).div(100).plus(1));
+    factor = factor.times(new MoneyDecimal(percent).div(100).plus(1));
     months.push(monthText(m));
   }
   if (problems.length > 0) throw new CreditBlockError("INVALID_INPUT", problems);
-  return { factor: factor.lessThan(1) ? new D(1) : factor, months };
+  return { factor: factor.lessThan(1) ? new MoneyDecimal(1) : factor, months };
 }

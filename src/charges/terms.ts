@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { ROUNDING_MODES } from "../money/rounding.js";
-import { D, toDecimal } from "../money/decimal.js";
+import { MoneyDecimal, toDecimal } from "../money/decimal.js";
 import { CreditBlockError } from "../errors/CreditBlockError.js";
 import { addIssue, rejectValue } from "../schemas/issues.js";
 import { CurrencyFieldSchema, ISODateSchema, MoneyTextSchema, PercentSchema, PercentTextSchema } from "../schemas/primitives.js";
@@ -81,7 +81,7 @@ export const CONSUMER_MAX_MONTHLY_INTEREST_PERCENT = 1;
 const percentUpTo = (max: number) =>
   PercentSchema.check(
     z.superRefine((value, ctx) => {
-      if (new D(value).greaterThan(max)) addIssue(ctx, "too_big", { maximum: `${max}%` });
+      if (new MoneyDecimal(value).greaterThan(max)) addIssue(ctx, "too_big", { maximum: `${max}%` });
     }),
   );
 

@@ -1,6 +1,6 @@
 import { fromDayNumber } from "../calendar/isoDate.js";
 import { chargesOf, type ChargeTerms } from "../charges/computeCharges.js";
-import { D } from "../money/decimal.js";
+import { MoneyDecimal } from "../money/decimal.js";
 import { minorToMoney } from "../money/toMoney.js";
 import type { CustomerStatus, Decision, RegularizeItem } from "./decision.js";
 import { ageOrigin } from "./facts/index.js";
@@ -35,11 +35,11 @@ export function regularizeOf(ctx: Context, now: Evaluation, evaluateAt: Evaluato
   }
   const terms = charges === null ? null : { ...charges, asOfDay: day };
   const zero = minorToMoney(0, digits);
-  let total = new D(0);
+  let total = new MoneyDecimal(0);
   const items = ctx.titles.slice(0, high).map((title): RegularizeItem => {
     const open = minorToMoney(title.openMinor, digits);
-    const c = terms === null ? null : chargesOf(new D(open), title.dueDay, terms);
-    const itemTotal = c === null ? new D(open) : new D(c.total);
+    const c = terms === null ? null : chargesOf(new MoneyDecimal(open), title.dueDay, terms);
+    const itemTotal = c === null ? new MoneyDecimal(open) : new MoneyDecimal(c.total);
     total = total.plus(itemTotal);
     return {
       id: title.id,

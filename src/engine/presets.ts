@@ -1,4 +1,4 @@
-import { D, safeText } from "../money/decimal.js";
+import { MoneyDecimal, safeText } from "../money/decimal.js";
 import { fail } from "../errors/CreditBlockError.js";
 import type { PolicyDocument, Rule } from "./policy/index.js";
 
@@ -36,16 +36,16 @@ function blockCreditWhenOverdue(options: { readonly graceDays?: number; readonly
 }
 
 /**
- * Risk classes: class A is never blocked; B, C and D are blocked for credit once a título is more
+ * Risk classes: class A is never blocked; B, C and MoneyDecimal are blocked for credit once a título is more
  * than their own number of days overdue; E is always blocked for credit.
  *
  * @example
  * ```ts
- * presets.riskClasses({ daysByClass: { B: 30, C: 15, D: 5 } });
+ * presets.riskClasses({ daysByClass: { B: 30, C: 15, MoneyDecimal: 5 } });
  * ```
  */
 function riskClasses(options: { readonly daysByClass?: Readonly<Record<string, number>>; readonly alwaysBlock?: readonly string[]; readonly graceDays?: number; readonly id?: string } = {}): PolicyDocument {
-  const daysByClass = options.daysByClass ?? { B: 30, C: 15, D: 5 };
+  const daysByClass = options.daysByClass ?? { B: 30, C: 15, MoneyDecimal: 5 };
   const alwaysBlock = options.alwaysBlock ?? ["E"];
   const rules: Rule[] = Object.entries(daysByClass).map(([riskClass, days]) => ({
     id: `risk-${riskClass}-overdue`,
@@ -73,7 +73,7 @@ function riskClasses(options: { readonly daysByClass?: Readonly<Record<string, n
 function creditLimit(options: { readonly tolerancePercent?: number | string; readonly action?: "review" | "deny"; readonly id?: string } = {}): PolicyDocument {
   const tolerance = options.tolerancePercent ?? 0;
   if ((typeof tolerance !== "number" && typeof tolerance !== "string") || !/^\d{1,3}(\.\d{1,2})?$/.test(String(tolerance))) fail("tolerancePercent", "decimal.format", { value: safeText(tolerance) });
-  const times = new D(100).plus(String(tolerance)).div(100).toString();
+  const times = new MoneyDecimal(100).plus(String(tolerance)).div(100).toString();
   const action = options.action ?? "review";
   return {
     id: options.id ?? "credit-limit",

@@ -129,7 +129,7 @@ export function templateParts(template: string): string[] {
  * Compiles a template once into a renderer: no parsing, no regular expression per call.
  * @internal
  */
-export function compileTemplate(template: string): Renderer {
+function compileTemplate(template: string): Renderer {
   const parts = templateParts(template);
   if (parts.length === 1) return () => template;
   return (p) => {

@@ -1,6 +1,6 @@
 import { fail, CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
-import { D, toDecimal, type Dec, type DecimalInput } from "./decimal.js";
+import { MoneyDecimal, toDecimal, type DecimalInput } from "./decimal.js";
 import { divideFor, roundDec, ROUNDING_MODES, type RoundingMode } from "./rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "./toMoney.js";
 
@@ -41,11 +41,11 @@ export function allocate(total: MoneyInput, partsOrRatios: number | readonly Dec
   if (remainderTo !== "last" && remainderTo !== "first") fail("options.remainderTo", "invalid_value", { options: "last, first" });
   const whole = moneyDec(total, currency, "total");
   const ratios = toRatios(partsOrRatios);
-  const ratioSum = ratios.reduce((a, b) => a.plus(b), new D(0));
+  const ratioSum = ratios.reduce((a, b) => a.plus(b), new MoneyDecimal(0));
 
   const remainderIndex = remainderTo === "last" ? ratios.length - 1 : 0;
-  const parts: Dec[] = ratios.map((ratio) => roundDec(divideFor(mode, whole.times(ratio), ratioSum), mode, digits));
-  const others = parts.reduce((sum, part, i) => (i === remainderIndex ? sum : sum.plus(part)), new D(0));
+  const parts: MoneyDecimal[] = ratios.map((ratio) => roundDec(divideFor(mode, whole.times(ratio), ratioSum), mode, digits));
+  const others = parts.reduce((sum, part, i) => (i === remainderIndex ? sum : sum.plus(part)), new MoneyDecimal(0));
   const remainderPart = whole.minus(others);
   if (!remainderPart.isZero() && remainderPart.isNegative() !== whole.isNegative()) {
     fail("options.rounding", "allocate.rounding", { mode, part: remainderTo });
@@ -54,11 +54,11 @@ export function allocate(total: MoneyInput, partsOrRatios: number | readonly Dec
   return parts.map((part) => decToMoney(part, digits));
 }
 
-function toRatios(partsOrRatios: number | readonly DecimalInput[]): Dec[] {
+function toRatios(partsOrRatios: number | readonly DecimalInput[]): MoneyDecimal[] {
   if (typeof partsOrRatios === "number") {
     if (!Number.isInteger(partsOrRatios) || partsOrRatios < 1) fail("parts", "too_small", { minimum: 1 });
     if (partsOrRatios > MAX_ALLOCATION_PARTS) fail("parts", "too_big", { maximum: MAX_ALLOCATION_PARTS });
-    return Array.from({ length: partsOrRatios }, () => new D(1));
+    return Array.from({ length: partsOrRatios }, () => new MoneyDecimal(1));
   }
   if (!Array.isArray(partsOrRatios)) fail("parts", "invalid_type", { expected: "a count or an array of ratios", received: typeof partsOrRatios });
   if (partsOrRatios.length === 0) fail("ratios", "too_small", { minimum: "1 ratio" });

@@ -7,9 +7,9 @@ import { fail } from "../errors/CreditBlockError.js";
  * 40 significant digits is far beyond any retail amount times any index factor.
  * @internal
  */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export const MoneyDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
 /** @internal */
-export type Dec = InstanceType<typeof D>;
+export type MoneyDecimal = InstanceType<typeof MoneyDecimal>;
 
 /** A decimal value at the edges of the API: a decimal string (`"2.5"`) or a finite number. */
 export type DecimalInput = string | number;
@@ -21,15 +21,15 @@ const DECIMAL_TEXT = /^-?\d{1,30}(?:\.\d{1,30})?$/;
  * no comma, no NaN or Infinity. The error names `path`.
  * @internal
  */
-export function toDecimal(value: unknown, path: string): Dec {
+export function toDecimal(value: unknown, path: string): MoneyDecimal {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) fail(path, "money.not_finite");
     // Shortest round-trip text of the number: 0.1 stays 0.1, it never becomes 0.1000000000000000055…
-    return new D(value === 0 ? 0 : value);
+    return new MoneyDecimal(value === 0 ? 0 : value);
   }
   if (typeof value !== "string") fail(path, "invalid_type", { expected: "decimal string", received: describe(value) });
   if (!DECIMAL_TEXT.test(value)) fail(path, "decimal.format", { value: clip(value) });
-  return new D(value);
+  return new MoneyDecimal(value);
 }
 
 /** A short, safe description of a value's type for messages. @internal */

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { fail } from "../errors/CreditBlockError.js";
-import { D, toDecimal, type Dec, type DecimalInput } from "./decimal.js";
+import { MoneyDecimal, toDecimal, type DecimalInput } from "./decimal.js";
 
 /**
  * How a value is brought to a number of decimal places. Strings, so they travel in JSON policies.
@@ -24,10 +24,10 @@ const DECIMAL_JS_MODE: Record<RoundingMode, Decimal.Rounding> = {
 };
 
 const DIVISION = {
-  down: D.clone({ rounding: Decimal.ROUND_DOWN }),
-  up: D.clone({ rounding: Decimal.ROUND_UP }),
-  "half-up": D,
-  "half-even": D,
+  down: MoneyDecimal.clone({ rounding: Decimal.ROUND_DOWN }),
+  up: MoneyDecimal.clone({ rounding: Decimal.ROUND_UP }),
+  "half-up": MoneyDecimal,
+  "half-even": MoneyDecimal,
 } as const;
 
 /**
@@ -37,19 +37,19 @@ const DIVISION = {
  * that is not owed; a property test found one: R$ 10,000,000 × 1.8474% × d / 30.)
  * @internal
  */
-export function divideFor(mode: RoundingMode, numerator: Dec, denominator: Dec | number): Dec {
+export function divideFor(mode: RoundingMode, numerator: MoneyDecimal, denominator: MoneyDecimal | number): MoneyDecimal {
   return new DIVISION[mode](numerator).div(denominator);
 }
 
 /** Rounds a Decimal to `digits` places. @internal */
-export function roundDec(value: Dec, mode: RoundingMode, digits: number): Dec {
+export function roundDec(value: MoneyDecimal, mode: RoundingMode, digits: number): MoneyDecimal {
   return value.toDecimalPlaces(digits, DECIMAL_JS_MODE[mode]);
 }
 
 function roundText(value: DecimalInput, mode: RoundingMode, digits: number): string {
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) fail("digits", "too_big", { maximum: 20 });
   const rounded = roundDec(toDecimal(value, "value"), mode, digits);
-  return (rounded.isZero() ? new D(0) : rounded).toFixed(digits);
+  return (rounded.isZero() ? new MoneyDecimal(0) : rounded).toFixed(digits);
 }
 
 /**

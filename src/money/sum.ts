@@ -1,5 +1,5 @@
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
-import { D } from "./decimal.js";
+import { MoneyDecimal } from "./decimal.js";
 import { ExactSum } from "./exactSum.js";
 import { decToMoney, moneyDec, moneyToMinor, minorToMoney, type Money, type MoneyInput } from "./toMoney.js";
 
@@ -46,5 +46,5 @@ export function compareMoney(a: MoneyInput, b: MoneyInput, options: { readonly c
 export function subtractMoney(a: MoneyInput, b: MoneyInput, options: { readonly currency?: CurrencyCode } = {}): Money {
   const currency = options.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency, "options.currency");
-  return decToMoney(new D(moneyDec(a, currency, "a")).minus(moneyDec(b, currency, "b")), digits);
+  return decToMoney(new MoneyDecimal(moneyDec(a, currency, "a")).minus(moneyDec(b, currency, "b")), digits);
 }

@@ -1,6 +1,6 @@
 import { fail } from "../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "./currency.js";
-import { clip, D, describe, type Dec } from "./decimal.js";
+import { clip, MoneyDecimal, describe } from "./decimal.js";
 
 /**
  * A money amount as a decimal string with exactly the currency's minor digits: `"1234.50"`.
@@ -32,28 +32,28 @@ const MONEY_TEXT = /^-?\d{1,20}(?:\.\d{1,20})?$/;
  * has is an error, never silently rounded.
  * @internal
  */
-export function moneyDec(value: unknown, currency: CurrencyCode, path: string): Dec {
+export function moneyDec(value: unknown, currency: CurrencyCode, path: string): MoneyDecimal {
   const digits = currencyDigits(currency);
-  let dec: Dec;
+  let dec: MoneyDecimal;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) fail(path, "money.not_finite");
-    dec = new D(value === 0 ? 0 : value);
+    dec = new MoneyDecimal(value === 0 ? 0 : value);
   } else if (typeof value === "string") {
     if (!MONEY_TEXT.test(value)) fail(path, "money.format", { value: clip(value) });
-    dec = new D(value);
+    dec = new MoneyDecimal(value);
   } else {
     fail(path, "invalid_type", { expected: "money (decimal string or number)", received: describe(value) });
   }
   if (dec.decimalPlaces() > digits) fail(path, "money.fraction_digits", { value: clip(String(value)), currency, digits });
-  if (dec.abs().greaterThan(new D(MAX_MINOR_UNITS).div(10 ** digits))) {
-    fail(path, "money.too_large", { value: clip(String(value)), max: new D(MAX_MINOR_UNITS).div(10 ** digits).toFixed(digits) });
+  if (dec.abs().greaterThan(new MoneyDecimal(MAX_MINOR_UNITS).div(10 ** digits))) {
+    fail(path, "money.too_large", { value: clip(String(value)), max: new MoneyDecimal(MAX_MINOR_UNITS).div(10 ** digits).toFixed(digits) });
   }
   return dec;
 }
 
 /** Formats a Decimal known to have at most `digits` places as canonical money. @internal */
-export function decToMoney(value: Dec, digits: number): Money {
-  return (value.isZero() ? new D(0) : value).toFixed(digits);
+export function decToMoney(value: MoneyDecimal, digits: number): Money {
+  return (value.isZero() ? new MoneyDecimal(0) : value).toFixed(digits);
 }
 
 /**

@@ -4,7 +4,7 @@ import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { formatMoney } from "../i18n/money.js";
 import { displayPercent, t } from "../i18n/text.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
-import { D, type Dec } from "../money/decimal.js";
+import { MoneyDecimal } from "../money/decimal.js";
 import { roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
@@ -217,27 +217,27 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
   const minInstallment = L.minInstallment === undefined ? null : moneyDec(L.minInstallment, currency, "policy.limits.minInstallment");
   const system = pol.system ?? "price";
   const firstDueDate = p.firstDueDate ?? addDays(d.asOf, 30);
-  const oneCent = new D(1).div(10 ** digits);
-  const fmt = (m: Dec): string => formatMoney(decToMoney(m, digits), { locale, currency });
-  const pct = (v: Dec): Shown => ({ value: v.toString(), text: displayPercent(v.toString(), locale) });
-  const money = (m: Dec): Shown => ({ value: decToMoney(m, digits), text: fmt(m) });
+  const oneCent = new MoneyDecimal(1).div(10 ** digits);
+  const fmt = (m: MoneyDecimal): string => formatMoney(decToMoney(m, digits), { locale, currency });
+  const pct = (v: MoneyDecimal): Shown => ({ value: v.toString(), text: displayPercent(v.toString(), locale) });
+  const money = (m: MoneyDecimal): Shown => ({ value: decToMoney(m, digits), text: fmt(m) });
   const whole = (n: number): Shown => ({ value: String(n), text: String(n) });
 
-  const evaluate = (discount: Dec, rate: Dec, down: Dec, count: number) => {
+  const evaluate = (discount: MoneyDecimal, rate: MoneyDecimal, down: MoneyDecimal, count: number) => {
     const total = amount.minus(roundDec(amount.times(discount).div(100), "up", digits));
-    const minDown = D.max(L.minDownPayment === undefined ? 0 : moneyDec(L.minDownPayment, currency, "policy.limits.minDownPayment"), L.minDownPaymentPercent === undefined ? 0 : roundDec(total.times(L.minDownPaymentPercent).div(100), "up", digits));
-    const effectiveDown = count === 0 ? total : D.min(down, total);
+    const minDown = MoneyDecimal.max(L.minDownPayment === undefined ? 0 : moneyDec(L.minDownPayment, currency, "policy.limits.minDownPayment"), L.minDownPaymentPercent === undefined ? 0 : roundDec(total.times(L.minDownPaymentPercent).div(100), "up", digits));
+    const effectiveDown = count === 0 ? total : MoneyDecimal.min(down, total);
     const financed = total.minus(effectiveDown);
     let plan: InstallmentPlan | null = null;
-    let smallest: Dec | null = null;
+    let smallest: MoneyDecimal | null = null;
     if (count > 0 && financed.lessThan(oneCent.times(count)) && financed.greaterThan(0)) {
       // Fewer cents left to finance than installments: no plan exists, so the proposal breaks the
       // minimum installment (one cent at least), and the counter-offer lowers the count.
       smallest = roundDec(financed.div(count), "down", digits);
     } else if (count > 0 && effectiveDown.lessThan(total)) {
       plan = planInstallments({ principal: decToMoney(total, digits), downPayment: decToMoney(effectiveDown, digits), count, monthlyRatePercent: rate.toString(), system, firstDueDate, currency });
-      const regular = (plan.installments.length === 1 ? plan.installments : plan.installments.slice(0, -1)).map((i) => new D(i.payment));
-      smallest = D.min(...regular);
+      const regular = (plan.installments.length === 1 ? plan.installments : plan.installments.slice(0, -1)).map((i) => new MoneyDecimal(i.payment));
+      smallest = MoneyDecimal.min(...regular);
     }
     const v: Violation[] = [];
     const add = (limit: Violation["limit"], required: Shown, proposed: Shown) =>
@@ -245,8 +245,8 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
         limit, required: required.value, proposed: proposed.value, requiredText: required.text, proposedText: proposed.text,
         message: t(locale, "proposal.limit", { limit: t(locale, `negotiation.limit.${limit}`), required: required.text, proposed: proposed.text }),
       });
-    if (L.maxDiscountPercent !== undefined && discount.greaterThan(L.maxDiscountPercent)) add("maxDiscountPercent", pct(new D(L.maxDiscountPercent)), pct(discount));
-    if (L.maxMonthlyRatePercent !== undefined && plan && rate.greaterThan(L.maxMonthlyRatePercent)) add("maxMonthlyRatePercent", pct(new D(L.maxMonthlyRatePercent)), pct(rate));
+    if (L.maxDiscountPercent !== undefined && discount.greaterThan(L.maxDiscountPercent)) add("maxDiscountPercent", pct(new MoneyDecimal(L.maxDiscountPercent)), pct(discount));
+    if (L.maxMonthlyRatePercent !== undefined && plan && rate.greaterThan(L.maxMonthlyRatePercent)) add("maxMonthlyRatePercent", pct(new MoneyDecimal(L.maxMonthlyRatePercent)), pct(rate));
     if (count > 0 && effectiveDown.lessThan(minDown)) add("minDownPayment", money(minDown), money(effectiveDown));
     if (L.maxInstallments !== undefined && count > L.maxInstallments) add("maxInstallments", whole(L.maxInstallments), whole(count));
     const floor = minInstallment ?? oneCent;
@@ -255,17 +255,17 @@ export function evaluateProposal(proposal: Proposal, debt: Debt, policy: Negotia
     return { violations: v, offer, minDown, total };
   };
 
-  const discount = new D(p.discountPercent ?? 0);
-  const rate = new D(p.monthlyRatePercent ?? L.maxMonthlyRatePercent ?? 0);
-  const down = p.downPayment === undefined ? new D(0) : moneyDec(p.downPayment, currency, "proposal.downPayment");
+  const discount = new MoneyDecimal(p.discountPercent ?? 0);
+  const rate = new MoneyDecimal(p.monthlyRatePercent ?? L.maxMonthlyRatePercent ?? 0);
+  const down = p.downPayment === undefined ? new MoneyDecimal(0) : moneyDec(p.downPayment, currency, "proposal.downPayment");
   const asked = evaluate(discount, rate, down, p.installments);
   if (asked.violations.length === 0) return { accepted: true, violations: [], offer: asked.offer, counterOffer: null, reason: null };
 
   // Counter-offer: cap what has a maximum, raise what has a minimum, then lower the count.
-  const cDiscount = L.maxDiscountPercent === undefined ? discount : D.min(discount, L.maxDiscountPercent);
-  const cRate = L.maxMonthlyRatePercent === undefined ? rate : D.min(rate, L.maxMonthlyRatePercent);
+  const cDiscount = L.maxDiscountPercent === undefined ? discount : MoneyDecimal.min(discount, L.maxDiscountPercent);
+  const cRate = L.maxMonthlyRatePercent === undefined ? rate : MoneyDecimal.min(rate, L.maxMonthlyRatePercent);
   const probe = evaluate(cDiscount, cRate, down, Math.max(1, p.installments));
-  const cDown = D.max(down, probe.minDown);
+  const cDown = MoneyDecimal.max(down, probe.minDown);
   let count = Math.min(p.installments, L.maxInstallments ?? p.installments);
   if (p.installments === 0) count = 0;
   for (; count >= 1; count--) {

@@ -4,7 +4,7 @@ import { daysFromCivil, dayNumber, fromDayNumber, monthLength, weekdayOfDayNumbe
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { formatMoney } from "../i18n/money.js";
 import { displayDate, t } from "../i18n/text.js";
-import { D } from "../money/decimal.js";
+import { MoneyDecimal } from "../money/decimal.js";
 import { parseReceivables, type Receivable, type ReceivableInput } from "../schemas/checkout.js";
 import {
   checkCollectionOptions, fill, NOTICE_DAYS, REMOVAL_STEP,
@@ -153,7 +153,7 @@ export function planCollection(receivables: readonly ReceivableInput[], options:
   for (const { index: i, receivable: rec } of rows) {
     const status = rec.status ?? "open";
     const open = rec.openAmount ?? rec.amount;
-    const settled = status === "paid" || (status === "open" && new D(open).isZero());
+    const settled = status === "paid" || (status === "open" && new MoneyDecimal(open).isZero());
     if (settled) {
       const removal = removalOf(rec, i, o, issues);
       if (removal) removals.push(removal);

@@ -3,7 +3,7 @@ import { addDays, addMonths, dayNumber, type ISODate } from "../calendar/isoDate
 import { CreditBlockError, issue } from "../errors/CreditBlockError.js";
 import { allocate } from "../money/allocate.js";
 import { currencyDigits, DEFAULT_CURRENCY } from "../money/currency.js";
-import { D, type Dec } from "../money/decimal.js";
+import { MoneyDecimal } from "../money/decimal.js";
 import { roundDec, ROUNDING_MODES, type RoundingMode } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { addIssue, fromZodIssues, safeParseReporting } from "../schemas/issues.js";
@@ -146,41 +146,41 @@ export function planInstallments(terms: PlanTerms): InstallmentPlan {
   const currency = t.currency ?? DEFAULT_CURRENCY;
   const digits = currencyDigits(currency, "currency");
   const principal = moneyDec(t.principal, currency, "principal");
-  const down = t.downPayment === undefined ? new D(0) : moneyDec(t.downPayment, currency, "downPayment");
+  const down = t.downPayment === undefined ? new MoneyDecimal(0) : moneyDec(t.downPayment, currency, "downPayment");
   const problems = [];
   if (!principal.greaterThan(0)) problems.push(issue("principal", "money.not_positive", { value: decToMoney(principal, digits) }));
   if (down.isNegative()) problems.push(issue("downPayment", "money.negative", { value: decToMoney(down, digits) }));
   else if (down.greaterThanOrEqualTo(principal) && principal.greaterThan(0)) problems.push(issue("downPayment", "plan.down_payment", { down: decToMoney(down, digits), principal: decToMoney(principal, digits) }));
   if (t.startDate !== undefined && t.startDate > t.firstDueDate) problems.push(issue("startDate", "plan.start_after_first_due", { start: t.startDate, first: t.firstDueDate }));
   const financed = principal.minus(down);
-  const unit = new D(1).div(10 ** digits);
+  const unit = new MoneyDecimal(1).div(10 ** digits);
   if (problems.length === 0 && financed.lessThan(unit.times(t.count))) problems.push(issue("count", "plan.too_small", { count: t.count, financed: decToMoney(financed, digits) }));
   if (problems.length > 0) throw new CreditBlockError("INVALID_INPUT", problems);
 
   const rate = t.yearlyRatePercent !== undefined
-    ? new D(t.yearlyRatePercent).div(100).plus(1).pow(new D(1).div(12)).minus(1)
-    : new D(t.monthlyRatePercent ?? 0).div(100);
+    ? new MoneyDecimal(t.yearlyRatePercent).div(100).plus(1).pow(new MoneyDecimal(1).div(12)).minus(1)
+    : new MoneyDecimal(t.monthlyRatePercent ?? 0).div(100);
   const mode: RoundingMode = t.rounding ?? "half-up";
   const interval = t.interval ?? { months: 1 };
   const dueDate = (k: number): ISODate => ("months" in interval ? addMonths(t.firstDueDate, k * interval.months) : addDays(t.firstDueDate, k * interval.days));
   dayNumber(dueDate(t.count - 1), "count"); // the last date must exist in the calendar
-  const first = t.startDate === undefined ? new D(1) : firstPeriod(t.startDate, t.firstDueDate, interval);
+  const first = t.startDate === undefined ? new MoneyDecimal(1) : firstPeriod(t.startDate, t.firstDueDate, interval);
   // Rate of the first period: (1+i)^t₁ − 1; exactly i when t₁ = 1, so the plan is then the same
   // as without a start date, digit for digit.
   const firstRate = first.equals(1) ? rate : rate.plus(1).pow(first).minus(1);
 
   const lines: Installment[] = [];
-  const money = (d: Dec): Money => decToMoney(d, digits);
+  const money = (d: MoneyDecimal): Money => decToMoney(d, digits);
   if (t.system === "none" || rate.isZero()) {
     const parts = allocate(money(financed), t.count, { remainderTo: t.remainderTo ?? "last", currency });
     let balance = financed;
     parts.forEach((part, k) => {
       balance = balance.minus(part);
-      lines.push({ number: k + 1, dueDate: dueDate(k), payment: part, interest: money(new D(0)), amortization: part, balance: money(balance) });
+      lines.push({ number: k + 1, dueDate: dueDate(k), payment: part, interest: money(new MoneyDecimal(0)), amortization: part, balance: money(balance) });
     });
   } else if (t.system === "price") {
     // PV / Σ_{k=0}^{n−1} (1+i)^−(t₁+k) = PV·i/(1 − (1+i)^−n) · (1+i)^(t₁−1).
-    const regularPmt = financed.times(rate).div(new D(1).minus(rate.plus(1).pow(-t.count)));
+    const regularPmt = financed.times(rate).div(new MoneyDecimal(1).minus(rate.plus(1).pow(-t.count)));
     const exactPmt = first.equals(1) ? regularPmt : regularPmt.times(rate.plus(1).pow(first.minus(1)));
     const pmt = roundDec(exactPmt, mode, digits);
     let balance = financed;
@@ -208,7 +208,7 @@ export function planInstallments(terms: PlanTerms): InstallmentPlan {
       lines.push({ number: k + 1, dueDate: dueDate(k), payment: money(a.plus(interest)), interest: money(interest), amortization: money(a), balance: money(balance) });
     }
   }
-  const totalInterest = lines.reduce((s, l) => s.plus(l.interest), new D(0));
+  const totalInterest = lines.reduce((s, l) => s.plus(l.interest), new MoneyDecimal(0));
   const totalPaid = lines.reduce((s, l) => s.plus(l.payment), down);
   return {
     system: t.system,
@@ -218,10 +218,10 @@ export function planInstallments(terms: PlanTerms): InstallmentPlan {
     totalPaid: money(totalPaid),
     totalInterest: money(totalInterest),
     totalWithoutFinancing: money(principal),
-    monthlyRatePercent: t.yearlyRatePercent !== undefined ? rate.times(100).toDecimalPlaces(6, D.ROUND_HALF_UP).toString() : rate.times(100).toString(),
+    monthlyRatePercent: t.yearlyRatePercent !== undefined ? rate.times(100).toDecimalPlaces(6, MoneyDecimal.ROUND_HALF_UP).toString() : rate.times(100).toString(),
     yearlyRatePercent: rate.plus(1).pow(12).minus(1).times(100).toDecimalPlaces(4, 4).toFixed(4),
     startDate: t.startDate ?? null,
-    firstPeriod: first.toDecimalPlaces(6, D.ROUND_HALF_UP).toString(),
+    firstPeriod: first.toDecimalPlaces(6, MoneyDecimal.ROUND_HALF_UP).toString(),
   };
 }
 
@@ -230,10 +230,10 @@ export function planInstallments(terms: PlanTerms): InstallmentPlan {
  * periods counted back from the first due date (`addMonths` with month-end clamping, as the due
  * dates are made) plus the leftover calendar days ÷ 30 per month (÷ N for an N-day interval).
  */
-function firstPeriod(startDate: ISODate, firstDueDate: ISODate, interval: { months: number } | { days: number }): Dec {
+function firstPeriod(startDate: ISODate, firstDueDate: ISODate, interval: { months: number } | { days: number }): MoneyDecimal {
   const startDay = dayNumber(startDate, "startDate");
   const firstDay = dayNumber(firstDueDate, "firstDueDate");
-  if (!("months" in interval)) return new D(firstDay - startDay).div(interval.days);
+  if (!("months" in interval)) return new MoneyDecimal(firstDay - startDay).div(interval.days);
   const step = interval.months;
   const monthsApart = (Number(firstDueDate.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 + (Number(firstDueDate.slice(5, 7)) - Number(startDate.slice(5, 7)));
   // j·step months back from the first due date lands in the start's month or later, so the date
@@ -241,5 +241,5 @@ function firstPeriod(startDate: ISODate, firstDueDate: ISODate, interval: { mont
   let whole = Math.floor(monthsApart / step);
   while (whole > 0 && dayNumber(addMonths(firstDueDate, -whole * step), "startDate") < startDay) whole--;
   const anchor = dayNumber(addMonths(firstDueDate, -whole * step), "startDate");
-  return new D(whole).plus(new D(anchor - startDay).div(30 * step));
+  return new MoneyDecimal(whole).plus(new MoneyDecimal(anchor - startDay).div(30 * step));
 }

@@ -3,7 +3,7 @@ import { addDays, dayNumber, type ISODate } from "../calendar/isoDate.js";
 import { chargesOf, parseTerms, type Charges } from "../charges/computeCharges.js";
 import type { ChargeTermsInput } from "../charges/terms.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
-import { D, type Dec } from "../money/decimal.js";
+import { MoneyDecimal } from "../money/decimal.js";
 import { divideFor, roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
@@ -132,12 +132,12 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   const terms = parseTerms({ ...o.terms, asOf: o.asOf }, "options.terms");
   const { digits, currency } = terms;
   const asOfDay = dayNumber(o.asOf, "options.asOf");
-  const contractRate = o.contractMonthlyRatePercent === undefined ? null : new D(o.contractMonthlyRatePercent).div(100);
+  const contractRate = o.contractMonthlyRatePercent === undefined ? null : new MoneyDecimal(o.contractMonthlyRatePercent).div(100);
   const lines: PayoffLine[] = [];
-  const sum = { principal: new D(0), correction: new D(0), fine: new D(0), interest: new D(0), reduction: new D(0) };
-  const excluded = { disputed: [] as string[], disputedAmount: new D(0), writtenOff: [] as string[], renegotiated: [] as string[] };
+  const sum = { principal: new MoneyDecimal(0), correction: new MoneyDecimal(0), fine: new MoneyDecimal(0), interest: new MoneyDecimal(0), reduction: new MoneyDecimal(0) };
+  const excluded = { disputed: [] as string[], disputedAmount: new MoneyDecimal(0), writtenOff: [] as string[], renegotiated: [] as string[] };
   for (const { index: i, receivable: rec } of parseReceivables(receivables, currency, "receivables", issues)) {
-    const open = new D(rec.openAmount ?? rec.amount);
+    const open = new MoneyDecimal(rec.openAmount ?? rec.amount);
     // Settled: nothing owed, nothing to list.
     if (rec.status === "paid" || open.isZero()) continue;
     if (rec.status === "written_off") {
@@ -164,12 +164,12 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
       for (const found of error.issues) if (!issues.some((known) => known.path === found.path && known.message === found.message)) issues.push(found);
       continue;
     }
-    let presentValue: Dec | null = null;
+    let presentValue: MoneyDecimal | null = null;
     if (dueDay > asOfDay && contractRate !== null && contractRate.greaterThan(0)) {
       // The law guarantees at least the proportional reduction, so the present value the
       // customer pays is rounded like a charge: down by default, never a cent above what is owed
       // (CDC art. 42 refunds an undue charge twice).
-      presentValue = roundDec(open.div(contractRate.plus(1).pow(new D(dueDay - asOfDay).div(30))), terms.rounding, digits);
+      presentValue = roundDec(open.div(contractRate.plus(1).pow(new MoneyDecimal(dueDay - asOfDay).div(30))), terms.rounding, digits);
       sum.reduction = sum.reduction.plus(open.minus(presentValue));
     }
     sum.principal = sum.principal.plus(charges.principal);
@@ -180,13 +180,13 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   }
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
 
-  const discountOf = (d: z.output<typeof DiscountSchema> | undefined, base: Dec, field: string): Dec => {
-    if (d === undefined || base.lessThanOrEqualTo(0)) return new D(0);
+  const discountOf = (d: z.output<typeof DiscountSchema> | undefined, base: MoneyDecimal, field: string): MoneyDecimal => {
+    if (d === undefined || base.lessThanOrEqualTo(0)) return new MoneyDecimal(0);
     const raw = "percent" in d
       ? roundDec(divideFor("up", base.times(d.percent), 100), "up", digits)
       : moneyDec(d.amount, currency, `options.discounts.${field}.amount`);
     if (raw.isNegative()) throw new CreditBlockError("INVALID_INPUT", [issue(`options.discounts.${field}`, "money.negative", { value: raw.toString() })]);
-    return D.min(raw, base);
+    return MoneyDecimal.min(raw, base);
   };
   const principalAfterEarly = sum.principal.minus(sum.reduction);
   const discounts = {
@@ -197,7 +197,7 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   };
   const gross = principalAfterEarly.plus(sum.correction).plus(sum.fine).plus(sum.interest);
   const discount = discounts.interest.plus(discounts.fine).plus(discounts.correction).plus(discounts.principal);
-  const money = (d: Dec): Money => decToMoney(d, digits);
+  const money = (d: MoneyDecimal): Money => decToMoney(d, digits);
   return {
     asOf: o.asOf,
     validUntil: addDays(o.asOf, validDays),
@@ -206,7 +206,7 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
     gross: money(gross),
     discounts: { interest: money(discounts.interest), fine: money(discounts.fine), correction: money(discounts.correction), principal: money(discounts.principal) },
     discount: money(discount),
-    net: money(D.max(gross.minus(discount), 0)),
+    net: money(MoneyDecimal.max(gross.minus(discount), 0)),
     excluded: { disputed: excluded.disputed, disputedAmount: money(excluded.disputedAmount), writtenOff: excluded.writtenOff, renegotiated: excluded.renegotiated },
   };
 }

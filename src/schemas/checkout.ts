@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { dateProblem } from "../calendar/isoDate.js";
 import { DEFAULT_CURRENCY, type CurrencyCode } from "../money/currency.js";
-import { D } from "../money/decimal.js";
+import { MoneyDecimal } from "../money/decimal.js";
 import { DuplicateIds, issue, issuesFull, type Issue } from "../errors/CreditBlockError.js";
 import { addIssue, fromZodIssues, safeParseReporting } from "./issues.js";
 import { IdSchema, ISODateSchema, moneySchema, textOf, textUpTo, wholeNumber } from "./primitives.js";
@@ -61,7 +61,7 @@ export const COUNTER_OPTIONS: readonly (readonly [PaymentMethod, Term])[] = [
  * True when a method cannot take a term: `store_credit` paid `immediate` is a contradiction (crediário is credit by definition), so it is refused rather
  * than guessed. @internal
  */
-export function contradictoryTerm(method: unknown, term: unknown): boolean {
+function contradictoryTerm(method: unknown, term: unknown): boolean {
   return method === "store_credit" && term === "immediate";
 }
 
@@ -99,10 +99,10 @@ function build(currency: CurrencyCode) {
     })
     .check(
       z.superRefine((r, ctx) => {
-        if (r.openAmount !== undefined && new D(r.openAmount).greaterThan(r.amount)) {
+        if (r.openAmount !== undefined && new MoneyDecimal(r.openAmount).greaterThan(r.amount)) {
           addIssue(ctx, "receivable.open_exceeds_amount", { open: r.openAmount, amount: r.amount }, ["openAmount"]);
         }
-        if (r.status === "paid" && r.openAmount !== undefined && new D(r.openAmount).greaterThan(0)) {
+        if (r.status === "paid" && r.openAmount !== undefined && new MoneyDecimal(r.openAmount).greaterThan(0)) {
           addIssue(ctx, "receivable.paid_with_balance", { open: r.openAmount }, ["openAmount"]);
         }
         if (r.issueDate !== undefined && r.issueDate > r.dueDate) {

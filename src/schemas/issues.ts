@@ -6,7 +6,7 @@ import { MESSAGES, type IssueCode, type MessageParams } from "../errors/messages
  * Formats a zod path as the library writes paths: `receivables[3].amount`.
  * @internal
  */
-export function formatPath(path: readonly PropertyKey[], base = ""): string {
+function formatPath(path: readonly PropertyKey[], base = ""): string {
   let out = base;
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;

@@ -43,7 +43,7 @@ export function loadSampleStore(root = packageRoot()): SampleStore {
 
 const WEEKDAYS = ["dom", "seg", "ter", "qua", "qui", "sex", "sáb"];
 
-export function calendarSection(year: number): string[] {
+function calendarSection(year: number): string[] {
   const lines = [`Calendário bancário ${year} (feriados nacionais e bancários)`];
   for (const h of holidays(year)) lines.push(`  ${h.date} ${WEEKDAYS[dayOfWeek(h.date)] ?? ""}  ${h.name}${h.kind === "bank" ? " (bancário)" : ""}`);
   const perMonth: number[] = [];
@@ -57,7 +57,7 @@ export function calendarSection(year: number): string[] {
   return lines;
 }
 
-export function ledgerSection(data: SampleStore): string[] {
+function ledgerSection(data: SampleStore): string[] {
   const { receivable } = checkoutSchemas("BRL");
   const rows: Receivable[] = data.receivables.map((r, i) => parseInput(receivable, r, `receivables[${i}]`));
   const open = rows.filter((r) => r.status !== "paid" && r.openAmount !== "0.00");
@@ -70,7 +70,7 @@ export function ledgerSection(data: SampleStore): string[] {
   ];
 }
 
-export function agingSection(data: SampleStore): string[] {
+function agingSection(data: SampleStore): string[] {
   const report = ageReceivables(data.receivables, { asOf: data.asOf, ignoreBelow: "1.00" });
   const lines = [`Aging da carteira em ${report.asOf} (por dias de atraso)`];
   for (const b of report.buckets) lines.push(`  ${b.label.padEnd(18)} ${formatMoney(b.amount).padStart(16)}  ${String(b.count).padStart(5)} títulos`);
@@ -83,7 +83,7 @@ export function agingSection(data: SampleStore): string[] {
 }
 
 /** Fine and interest of a typical store crediário: multa 2% (CDC art. 52 §1), juros 1% a.m. */
-export function chargesSection(data: SampleStore): string[] {
+function chargesSection(data: SampleStore): string[] {
   const report = ageReceivables(data.receivables, { asOf: data.asOf });
   const debtor = [...report.customers].filter((c) => c.overdueCount > 0).sort((a, b) => (a.customerId < b.customerId ? -1 : 1))[0];
   if (!debtor) return [];
@@ -98,7 +98,7 @@ export function chargesSection(data: SampleStore): string[] {
 }
 
 /** At the collection desk: a payoff quote and two plans for the customer of the charges section. */
-export function negotiationSection(data: SampleStore, root = packageRoot()): string[] {
+function negotiationSection(data: SampleStore, root = packageRoot()): string[] {
   const report = ageReceivables(data.receivables, { asOf: data.asOf });
   const debtor = [...report.customers].filter((c) => c.overdueCount > 0).sort((a, b) => (a.customerId < b.customerId ? -1 : 1))[0];
   if (!debtor) return [];
@@ -138,7 +138,7 @@ export function negotiationSection(data: SampleStore, root = packageRoot()): str
  * Monday), no contact on Sundays or holidays, a letter before any negativação (CDC art. 43 §2),
  * and the removal of a paid título's record within 5 business days (Súmula 548 STJ).
  */
-export function collectionSection(data: SampleStore): string[] {
+function collectionSection(data: SampleStore): string[] {
   const sign = " — {creditorName}, CNPJ {creditorDocument}";
   const steps = planCollection(data.receivables as unknown as ReceivableInput[], {
     asOf: data.asOf,
@@ -176,7 +176,7 @@ function down(total: string): string {
 }
 
 /** Three customers of the sample store at the counter, one of each grade. */
-export function decisionsSection(data: SampleStore, root = packageRoot()): string[] {
+function decisionsSection(data: SampleStore, root = packageRoot()): string[] {
   const gate = createCreditGate(definePolicy(readJson(root, "examples/policy.json")));
   const lines = ["Decisões no caixa (política examples/policy.json), venda de R$ 300,00 no crediário em 3x"];
   const picked = new Set<string>();

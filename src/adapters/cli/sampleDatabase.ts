@@ -14,7 +14,7 @@ export interface SeedTarget {
 }
 
 /** The released, not yet invoiced orders the demo counts toward exposure. */
-export const SAMPLE_ORDERS = [
+const SAMPLE_ORDERS = [
   { id: "P0001", customerId: "C0016", amount: "180.00", released: true },
   { id: "P0002", customerId: "C0016", amount: "95.50", released: false },
 ] as const;

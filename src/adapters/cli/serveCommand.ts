@@ -20,7 +20,7 @@ export class StartupError extends Error {
 }
 
 /** Exit codes of `serve`: 1 a bad config, policy or flag; 5 the system refused (port, permission). */
-export const SERVE_EXIT = { invalid: 1, unavailable: 5 } as const;
+const SERVE_EXIT = { invalid: 1, unavailable: 5 } as const;
 
 /** One line for an error of reading a file the config names. */
 export function fileProblem(error: unknown, what: string, path: string): StartupError | null {

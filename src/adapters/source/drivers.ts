@@ -6,18 +6,18 @@
 import { SourceError } from "./errors.js";
 
 /** One result row: column name to value, values as {@link readValue} returns them. */
-export type Row = Readonly<Record<string, unknown>>;
+export type SourceRow = Readonly<Record<string, unknown>>;
 
 /** What a source needs of a database. */
 export interface Driver {
   readonly kind: "postgres" | "pglite";
-  query(text: string, params: readonly string[]): Promise<readonly Row[]>;
+  query(text: string, params: readonly string[]): Promise<readonly SourceRow[]>;
   /**
    * Several queries of one checkout, one after another on one connection, each a prepared
    * statement under `name`: on a small server that beats running them in parallel (measured by
    * bench/source.ts: 0.44 ms against 0.76 ms p50 for the three queries of a checkout).
    */
-  batch(queries: readonly { readonly name: string; readonly text: string; readonly params: readonly string[] }[]): Promise<(readonly Row[])[]>;
+  batch(queries: readonly { readonly name: string; readonly text: string; readonly params: readonly string[] }[]): Promise<(readonly SourceRow[])[]>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ const JSONB = 3802;
  * never a float or a `Date` at the host's midnight. Only small integers, booleans and JSON are
  * read as values, because the schemas take counts, flags and attributes as such.
  */
-export function readValue(oid: number, text: string): unknown {
+function readValue(oid: number, text: string): unknown {
   switch (oid) {
     case BOOL: return text === "t" || text === "true";
     case INT2:
@@ -64,7 +64,7 @@ async function importOptional<T>(pkg: string, what: string): Promise<T> {
 
 interface PgQueryConfig { name?: string; text: string; values: readonly string[]; types: { getTypeParser: (oid: number) => (text: string) => unknown } }
 interface PgClient {
-  query(config: PgQueryConfig): Promise<{ rows: Row[] }>;
+  query(config: PgQueryConfig): Promise<{ rows: SourceRow[] }>;
 }
 interface PgPoolClient extends PgClient {
   release(error?: Error | boolean): void;
@@ -112,7 +112,7 @@ export async function postgresDriver(url: string, timeoutMs: number): Promise<Dr
       const onError = (error: Error) => { failed ??= error; };
       client.on("error", onError);
       try {
-        const results: (readonly Row[])[] = [];
+        const results: (readonly SourceRow[])[] = [];
         for (const q of queries) results.push((await client.query({ name: `credit-block-${q.name}`, text: q.text, values: q.params, types: pgTypes })).rows);
         return results;
       } catch (error) {
@@ -131,7 +131,7 @@ export async function postgresDriver(url: string, timeoutMs: number): Promise<Dr
 
 interface PgliteDb {
   readonly waitReady: Promise<void>;
-  query(text: string, params: readonly unknown[], options: { parsers: Record<number, (text: string) => unknown> }): Promise<{ rows: Row[] }>;
+  query(text: string, params: readonly unknown[], options: { parsers: Record<number, (text: string) => unknown> }): Promise<{ rows: SourceRow[] }>;
   close(): Promise<void>;
   readonly closed?: boolean;
 }
@@ -151,7 +151,7 @@ export async function pgliteDriver(dataDir: string | undefined): Promise<Driver>
 
 /** A driver's `batch` as its queries one after another through `query`. */
 const inTurn = (query: Driver["query"]): Driver["batch"] => async (queries) => {
-  const results: (readonly Row[])[] = [];
+  const results: (readonly SourceRow[])[] = [];
   for (const q of queries) results.push(await query(q.text, q.params));
   return results;
 };

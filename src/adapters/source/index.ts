@@ -7,7 +7,7 @@
  * @module adapters/source
  */
 import { CreditBlockError, DEFAULT_CURRENCY, IdSchema, issue, parseInput, type CurrencyCode, type Issue, type ReceivableInput } from "credit-block";
-import { isPglite, pgDriverOf, pgliteDriver, pgliteDriverOf, postgresDriver, type Driver, type Row } from "./drivers.js";
+import { isPglite, pgDriverOf, pgliteDriver, pgliteDriverOf, postgresDriver, type Driver, type SourceRow } from "./drivers.js";
 import { SourceError } from "./errors.js";
 import { customerFromRows, receivablesFromRows, type LoadedCustomer } from "./rows.js";
 import { prepareQuery, throwIfAny, type PreparedQuery, type QueryName } from "./sql.js";
@@ -147,7 +147,7 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
     const late = /timeout|canceling statement/i.test(message);
     return new SourceError(late ? "TIMEOUT" : "QUERY_FAILED", `source query ${names} ${late ? "took too long" : "failed"}: ${message}`, { cause: error });
   };
-  const run = async (query: PreparedQuery, customerId?: string): Promise<readonly Row[]> => {
+  const run = async (query: PreparedQuery, customerId?: string): Promise<readonly SourceRow[]> => {
     if (closed) throw new SourceError("CLOSED", "the source is closed");
     try {
       return await driver.query(query.text, query.takesCustomerId && customerId !== undefined ? [customerId] : []);
@@ -168,7 +168,7 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
       parseInput(IdSchema, customerId, "customerId");
       if (closed) throw new SourceError("CLOSED", "the source is closed");
       const list = [required("customer"), required("receivables"), ...(queries.pendingOrders ? [queries.pendingOrders] : [])];
-      let rows: (readonly Row[])[];
+      let rows: (readonly SourceRow[])[];
       try {
         rows = await driver.batch(list.map((q) => ({ name: q.name, text: q.text, params: [customerId] })));
       } catch (error) {

@@ -5,13 +5,13 @@
  * @internal
  */
 import { checkoutSchemas, CreditBlockError, issue, parseInput, sumMoney, type CurrencyCode, type CustomerInput, type Issue, type ReceivableInput } from "credit-block";
-import type { Row } from "./drivers.js";
+import type { SourceRow } from "./drivers.js";
 
 /** Columns that are ids: an ERP's integer codes (`int4`, `bigint`) are ids as text. */
 const ID_COLUMNS: ReadonlySet<string> = new Set(["id", "customerId"]);
 
 /** A row without its NULL columns (SQL NULL means "not set", as an absent JSON field does). */
-export function withoutNulls(row: Row): Record<string, unknown> {
+function withoutNulls(row: SourceRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (value === null || value === undefined) continue;
@@ -32,9 +32,9 @@ function collect(issues: Issue[], parse: () => unknown): void {
 
 /** What one customer's queries returned, checked: never half-used, so all or nothing. */
 export interface CustomerRows {
-  readonly customer: readonly Row[];
-  readonly receivables: readonly Row[];
-  readonly pendingOrders: readonly Row[] | null;
+  readonly customer: readonly SourceRow[];
+  readonly receivables: readonly SourceRow[];
+  readonly pendingOrders: readonly SourceRow[] | null;
 }
 
 /** The loaded customer: `found` false when the customer query returned no row. */
@@ -78,7 +78,7 @@ export function customerFromRows(customerId: string, rows: CustomerRows, currenc
 }
 
 /** Checks receivable rows (`source.<query>[i].<column>`), every issue collected in `issues`. */
-export function receivablesFromRows(rows: readonly Row[], query: string, currency: CurrencyCode, issues: Issue[], customerId?: string): ReceivableInput[] {
+export function receivablesFromRows(rows: readonly SourceRow[], query: string, currency: CurrencyCode, issues: Issue[], customerId?: string): ReceivableInput[] {
   const schema = checkoutSchemas(currency).receivable;
   const seen = new Map<unknown, number>();
   const out: ReceivableInput[] = [];

@@ -1,5 +1,5 @@
 import { CreditBlockError, issue, type Issue } from "../../errors/CreditBlockError.js";
-import { D, safeText } from "../../money/decimal.js";
+import { MoneyDecimal, safeText } from "../../money/decimal.js";
 import { moneyDec } from "../../money/toMoney.js";
 import { FACT_TYPES, factAcceptsNull, factType, type FactType } from "../facts/index.js";
 import { isOperator, OPERATOR_TABLE, OPERATORS, OPERATORS_BY_TYPE, type Operator } from "../operators.js";
@@ -11,7 +11,7 @@ const INVALID = Symbol("invalid literal");
 type Literal = string | number | boolean | null;
 
 /** JSON text of any value; `JSON.stringify` returns undefined for functions and symbols. @internal */
-export function jsonText(v: unknown): string {
+function jsonText(v: unknown): string {
   // The lib types say string, but JSON.stringify(undefined) and of a function is undefined.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return JSON.stringify(v) ?? "undefined";
@@ -48,7 +48,7 @@ const LITERALS: Readonly<Record<FactType, (v: unknown, c: LiteralContext) => Lit
   percent(v, c) {
     const text = typeof v === "number" && Number.isFinite(v) ? String(v) : v;
     if (typeof text !== "string" || !/^-?\d{1,4}(\.\d{1,2})?$/.test(text)) return c.bad('a percentage with at most 2 decimals, like 50 or "33.33"');
-    return new D(text).times(100).toNumber();
+    return new MoneyDecimal(text).times(100).toNumber();
   },
   boolean: (v, c) => (typeof v === "boolean" ? v : c.bad("true or false")),
   string: (v, c) => (typeof v === "string" && v.length <= 200 ? v : c.bad("a string")),

@@ -27,9 +27,9 @@ export const REMOVAL_STEP = "bureau_removal";
 /** Days between the written notice and the bureau registration, at least (market practice read into CDC art. 43 §2). */
 export const NOTICE_DAYS = 10;
 /** Latest registration offset: a bureau may not hold debts more than 5 years past due (CDC art. 43 §1; Súmula 323 STJ). */
-export const MAX_REGISTRATION_OFFSET = 1825;
+const MAX_REGISTRATION_OFFSET = 1825;
 /** Contact window when none is given: 08:00–20:00 every contact day (market practice; Procon guidance). */
-export const DEFAULT_CONTACT_WINDOW: ContactWindow = Object.freeze({ from: "08:00", to: "20:00" });
+const DEFAULT_CONTACT_WINDOW: ContactWindow = Object.freeze({ from: "08:00", to: "20:00" });
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TimeSchema = z.string().check(
@@ -97,7 +97,7 @@ export interface CheckedCollection {
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 /** Placeholders a template may use. */
-export const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
+const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   "creditorName", "creditorDocument", "creditorAddress", "customerId", "receivableId", "amount", "dueDate", "dueDateLong", "payableUntil", "payableUntilLong", "daysOverdue",
 ]);
 

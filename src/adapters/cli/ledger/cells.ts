@@ -15,7 +15,7 @@ export type DateOrder = "dmy" | "mdy" | "iso";
 export type DecimalMark = "," | ".";
 
 /** The date-fns patterns each order accepts, date first, then with a time of day. */
-export const DATE_PATTERNS: Readonly<Record<DateOrder, readonly string[]>> = {
+const DATE_PATTERNS: Readonly<Record<DateOrder, readonly string[]>> = {
   dmy: ["d/M/yyyy", "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss"],
   mdy: ["M/d/yyyy", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss"],
   iso: ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"],

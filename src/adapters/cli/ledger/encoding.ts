@@ -11,7 +11,7 @@ import { isUtf8 } from "node:buffer";
 import { FileProblem } from "./problems.js";
 
 /** Encodings the `--encoding` flag accepts. */
-export const ENCODINGS = ["utf-8", "windows-1252", "utf-16le", "utf-16be"] as const;
+const ENCODINGS = ["utf-8", "windows-1252", "utf-16le", "utf-16be"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** Spellings people type for each encoding. */
@@ -73,7 +73,7 @@ function looksUtf16(head: Uint8Array): boolean {
 }
 
 /** Length of `bytes` without a trailing, possibly cut, multi-byte sequence. */
-export function completeUtf8Length(bytes: Uint8Array): number {
+function completeUtf8Length(bytes: Uint8Array): number {
   const end = bytes.length;
   // A sequence is at most 4 bytes: look back at most 3 for its lead byte.
   for (let back = 1; back <= 3 && back <= end; back++) {
