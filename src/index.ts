@@ -13,4 +13,5 @@ export { labelOf, type LabelKind } from "./i18n/labels.js";
 export * from "./money/index.js";
 export * from "./negotiation/index.js";
 export * from "./profile/index.js";
+export * from "./replay/index.js";
 export * from "./schemas/index.js";
