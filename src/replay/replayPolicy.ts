@@ -6,7 +6,7 @@ import { currencyDigits } from "../money/currency.js";
 import { safeText } from "../money/decimal.js";
 import { moneyToMinor } from "../money/toMoney.js";
 import { isPaid, lossOf, readHistory, stateOn, type CustomerHistory, type Sale, type Title } from "./history.js";
-import { PolicyTotals } from "./report.js";
+import { OVERDUE_BANDS, PolicyTotals } from "./report.js";
 import type { ReplayInput, ReplayOptions, ReplayReport } from "./types.js";
 
 const DEFAULT_LOSS_AFTER_DAYS = 90;
@@ -65,6 +65,12 @@ function count(totals: PolicyTotals, decision: Decision, sale: Sale, titles: rea
   }
   totals.creditSales++;
   totals.creditAmount += creditAmount;
+  const days = decision.facts.maxDaysOverdue;
+  let band = 0;
+  while (band + 1 < OVERDUE_BANDS.length && days >= (OVERDUE_BANDS[band + 1] as { from: number }).from) band++;
+  const bandTotals = totals.bands[band] as { sales: number; refused: number };
+  bandTotals.sales++;
+  if (outcome !== "allow") bandTotals.refused++;
   month.creditAmount += creditAmount;
   const byOutcome = outcome === "allow" ? totals.allowed : outcome === "review" ? totals.review : totals.denied;
   byOutcome.count++;
@@ -80,6 +86,11 @@ function count(totals: PolicyTotals, decision: Decision, sale: Sale, titles: rea
     return false;
   }
   month.denied += creditAmount;
+  const refusals = totals.customers.get(sale.customerId) ?? { refusedSales: 0, refused: 0n, losses: 0n };
+  refusals.refusedSales++;
+  refusals.refused += creditAmount;
+  refusals.losses += loss;
+  totals.customers.set(sale.customerId, refusals);
   if (loss > 0n) {
     totals.lossesAvoided.count++;
     totals.lossesAvoided.amount += loss;

@@ -11,6 +11,24 @@ export interface MinorTally {
 
 const tally = (): MinorTally => ({ count: 0, amount: 0n });
 
+/** The bands of `overdueDays`, by their lower bound in days. @internal */
+export const OVERDUE_BANDS: readonly { readonly band: string; readonly from: number }[] = [
+  { band: "0", from: 0 }, { band: "1-15", from: 1 }, { band: "16-30", from: 16 }, { band: "31-60", from: 31 }, { band: "61-90", from: 61 }, { band: "91+", from: 91 },
+];
+const TOP = 10;
+
+/** One customer's refused credit, for `topCustomers`. @internal */
+export interface CustomerRefusals {
+  refusedSales: number;
+  refused: bigint;
+  losses: bigint;
+}
+
+/** Largest refused first; ties by id, so the order never depends on the input's. */
+function topOf(customers: Map<string, CustomerRefusals>): [string, CustomerRefusals][] {
+  return [...customers].sort((a, b) => (a[1].refused > b[1].refused ? -1 : a[1].refused < b[1].refused ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, TOP);
+}
+
 /** One month of a policy's replay, in minor units. @internal */
 export interface MonthTotals {
   sales: number;
@@ -39,6 +57,13 @@ export class PolicyTotals {
   customersAffected = 0;
   readonly rules: Map<string, { fired: number; deniedSales: number; deniedAmount: bigint }>;
   readonly months = new Map<string, MonthTotals>();
+  /** Per band of OVERDUE_BANDS: credit sales, and how many of them were refused or held. */
+  readonly bands = OVERDUE_BANDS.map(() => ({ sales: 0, refused: 0 }));
+  /**
+   * Refusals per customer. Shards hold disjoint customers, so the top ten of the union is the
+   * top ten of the shards' top tens: what a report keeps is enough to merge.
+   */
+  readonly customers = new Map<string, CustomerRefusals>();
 
   constructor(readonly id: string, readonly version: string | number, ruleIds: readonly string[]) {
     this.rules = new Map(ruleIds.map((rule) => [rule, { fired: 0, deniedSales: 0, deniedAmount: 0n }]));
@@ -69,6 +94,19 @@ export class PolicyTotals {
       mine.deniedSales += r.deniedSales;
       mine.deniedAmount += r.deniedAmount;
       this.rules.set(rule, mine);
+    }
+    other.bands.forEach((b, i) => {
+      const mine = this.bands[i];
+      if (mine === undefined) return;
+      mine.sales += b.sales;
+      mine.refused += b.refused;
+    });
+    for (const [id, c] of other.customers) {
+      const mine = this.customers.get(id) ?? { refusedSales: 0, refused: 0n, losses: 0n };
+      mine.refusedSales += c.refusedSales;
+      mine.refused += c.refused;
+      mine.losses += c.losses;
+      this.customers.set(id, mine);
     }
     for (const [month, m] of other.months) {
       const mine = this.month(month);
@@ -102,6 +140,8 @@ export class PolicyTotals {
         // Rounded once, from the sums: the same figure however the sales were split.
         creditLost: blocked.times(new MoneyDecimal(1).minus(conversion)).toFixed(digits, MoneyDecimal.ROUND_HALF_EVEN),
       },
+      overdueDays: OVERDUE_BANDS.map((b, i) => ({ band: b.band, sales: this.bands[i]?.sales ?? 0, refused: this.bands[i]?.refused ?? 0 })),
+      topCustomers: topOf(this.customers).map(([customerId, c]) => ({ customerId, refusedSales: c.refusedSales, refused: money(c.refused), losses: money(c.losses) })),
       rules: [...this.rules].map(([rule, r]) => ({ rule, fired: r.fired, deniedSales: r.deniedSales, deniedAmount: money(r.deniedAmount) })),
       months: [...this.months.keys()].sort().map((month) => {
         const m = this.months.get(month) as MonthTotals;
@@ -124,6 +164,13 @@ export class PolicyTotals {
     }
     totals.customersAffected = t.customersAffected;
     for (const x of r.rules) totals.rules.set(x.rule, { fired: x.fired, deniedSales: x.deniedSales, deniedAmount: minor(x.deniedAmount) });
+    r.overdueDays.forEach((b, i) => {
+      const mine = totals.bands[i];
+      if (mine === undefined) return;
+      mine.sales = b.sales;
+      mine.refused = b.refused;
+    });
+    for (const c of r.topCustomers) totals.customers.set(c.customerId, { refusedSales: c.refusedSales, refused: minor(c.refused), losses: minor(c.losses) });
     for (const m of r.months) totals.months.set(m.month, { sales: m.sales, creditAmount: minor(m.creditAmount), denied: minor(m.denied), lossesAvoided: minor(m.lossesAvoided), lossesLetThrough: minor(m.lossesLetThrough) });
     return totals;
   }

@@ -88,6 +88,13 @@ export interface ReplayPolicyReport {
   };
   /** Every rule of the policy, in its order. */
   readonly rules: readonly { readonly rule: string; readonly fired: number; readonly deniedSales: number; readonly deniedAmount: Money }[];
+  /**
+   * Credit sales by the days overdue of the customer's oldest título on the sale's day
+   * (`maxDaysOverdue`), in bands: how deep in debt the refused ones were.
+   */
+  readonly overdueDays: readonly { readonly band: string; readonly sales: number; readonly refused: number }[];
+  /** The customers whose refused or held credit was largest, largest first (at most 10). */
+  readonly topCustomers: readonly { readonly customerId: string; readonly refusedSales: number; readonly refused: Money; readonly losses: Money }[];
   /** By month of the sale, oldest first. */
   readonly months: readonly { readonly month: string; readonly sales: number; readonly creditAmount: Money; readonly denied: Money; readonly lossesAvoided: Money; readonly lossesLetThrough: Money }[];
 }

@@ -128,6 +128,15 @@ describe("replayPolicy: the report's figures, worked out by hand", () => {
       { month: "2026-07", sales: 1, creditAmount: "200.00", denied: "0.00", lossesAvoided: "0.00", lossesLetThrough: "200.00" },
     ]);
     expect(report.assumptions).toEqual({ lossAfterDays: 90, conversion: "0.25", endDate: "2026-12-01" });
+    // On the sale's day: s1 ana 70 days overdue (a0 due 03-01), s3 bia 39 (b0 due 04-01), s4 and s5 none.
+    expect(p?.overdueDays).toEqual([
+      { band: "0", sales: 2, refused: 0 }, { band: "1-15", sales: 0, refused: 0 }, { band: "16-30", sales: 0, refused: 0 },
+      { band: "31-60", sales: 1, refused: 1 }, { band: "61-90", sales: 1, refused: 1 }, { band: "91+", sales: 0, refused: 0 },
+    ]);
+    expect(p?.topCustomers).toEqual([
+      { customerId: "bia", refusedSales: 1, refused: "400.00", losses: "0.00" },
+      { customerId: "ana", refusedSales: 1, refused: "300.00", losses: "300.00" },
+    ]);
   });
 
   it("two policies side by side: a stricter proposal refuses what the current one let through", () => {
