@@ -57,7 +57,7 @@ const USAGE = `credit-block <command> [options]
            [--tokens tokens.txt] [--insecure] [--tls-cert cert.pem --tls-key key.pem] [--max-body-bytes N] [--fail-safe review|deny]
            SIGHUP reloads the policy and tokens; SIGTERM drains, then exits 0; start-up failures exit 1 (config) or 5 (system)
   replay   --policy current.json [--compare proposed.json] --history history.json   what the policy would have done to past sales
-           [--end-date DATE] [--loss-after 90] [--conversion 0.3] [--shard i/n] [--json replay.json] [--format json|table]
+           [--end-date DATE] [--loss-after 90] [--conversion 0.3] [--shard i/n] [--json replay.json] [--report replay.html] [--format json|table]
   replay merge a.json b.json …   shard reports into one (shards need the same --end-date)
   demo     the library at work on the sample store (what npm start runs)
 
@@ -168,7 +168,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       config: { type: "string" }, customer: { type: "string" }, options: { type: "string" }, tokens: { type: "string" }, insecure: { type: "boolean" },
       version: { type: "boolean", short: "v" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "max-body-bytes": { type: "string" }, "fail-safe": { type: "string" },
       compare: { type: "string" }, history: { type: "string" }, shard: { type: "string" }, "end-date": { type: "string" }, "loss-after": { type: "string" },
-      conversion: { type: "string" }, json: { type: "string" },
+      conversion: { type: "string" }, json: { type: "string" }, report: { type: "string" },
       encoding: { type: "string" }, decimal: { type: "string" }, "date-format": { type: "string" }, excel: { type: "boolean" }, progress: { type: "boolean" }, "no-progress": { type: "boolean" },
     },
     });

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { definePolicy, mergeReplayReports, replayPolicy, type ReplayInput, type ReplayReport } from "credit-block";
 import { readJsonFile } from "./jsonFile.js";
 import { writeTable } from "./output.js";
+import { loadChartAssets, replayHtml } from "./replayHtml.js";
 
 /** A problem with the command line itself, said with the flag to use. */
 export class ReplayUsageError extends Error {}
@@ -21,6 +22,8 @@ export interface ReplayFlags {
   readonly "loss-after"?: string | undefined;
   readonly conversion?: string | undefined;
   readonly json?: string | undefined;
+  /** Where to write the self-contained HTML report. */
+  readonly report?: string | undefined;
   readonly format?: string | undefined;
 }
 
@@ -111,5 +114,7 @@ export function runReplay(flags: ReplayFlags, positionals: readonly string[]): s
   }
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (flags.json !== undefined) writeFileSync(flags.json, json);
-  return flags.format === "table" ? describe(report) : flags.json !== undefined ? describe(report) : json;
+  if (flags.report !== undefined) writeFileSync(flags.report, replayHtml(report, loadChartAssets()));
+  const wroteFile = flags.json !== undefined || flags.report !== undefined;
+  return flags.format === "table" || (wroteFile && flags.format === undefined) ? describe(report) : json;
 }
