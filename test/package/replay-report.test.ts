@@ -53,10 +53,10 @@ describe.skipIf(skip)("the replay report in headless Chromium", () => {
     page.on("request", (r) => { if (!r.url().startsWith("data:") && r.url() !== "about:blank") problems.push(`network: ${r.url()}`); });
     await page.setContent(replayHtml(report, loadChartAssets()), { waitUntil: "load" });
     await page.waitForSelector('body[data-charts="6"]', { timeout: 15_000 });
-    const canvases = await page.$$eval("canvas", (list) => list.map((c) => (c as HTMLCanvasElement).width * (c as HTMLCanvasElement).height));
+    const canvases = await page.$$eval("canvas", (list) => list.map((c) => (c).width * (c).height));
     expect(canvases.length).toBe(6);
     expect(canvases.every((area) => area > 10_000)).toBe(true);
-    const cells = await page.$$eval("[data-field]", (list) => list.map((el) => ({ policy: Number(el.getAttribute("data-policy")), field: el.getAttribute("data-field") ?? "", value: el.getAttribute("data-value") ?? "", text: el.textContent ?? "" })));
+    const cells = await page.$$eval("[data-field]", (list) => list.map((el) => ({ policy: Number(el.getAttribute("data-policy")), field: el.getAttribute("data-field") ?? "", value: el.getAttribute("data-value") ?? "", text: el.textContent })));
     expect(cells.length).toBeGreaterThan(30);
     for (const c of cells) {
       const json = valueAt(c.policy, c.field);
