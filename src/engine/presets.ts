@@ -36,16 +36,16 @@ function blockCreditWhenOverdue(options: { readonly graceDays?: number; readonly
 }
 
 /**
- * Risk classes: class A is never blocked; B, C and MoneyDecimal are blocked for credit once a título is more
+ * Risk classes: class A is never blocked; B, C and D are blocked for credit once a título is more
  * than their own number of days overdue; E is always blocked for credit.
  *
  * @example
  * ```ts
- * presets.riskClasses({ daysByClass: { B: 30, C: 15, MoneyDecimal: 5 } });
+ * presets.riskClasses({ daysByClass: { B: 30, C: 15, D: 5 } });
  * ```
  */
 function riskClasses(options: { readonly daysByClass?: Readonly<Record<string, number>>; readonly alwaysBlock?: readonly string[]; readonly graceDays?: number; readonly id?: string } = {}): PolicyDocument {
-  const daysByClass = options.daysByClass ?? { B: 30, C: 15, MoneyDecimal: 5 };
+  const daysByClass = options.daysByClass ?? { B: 30, C: 15, D: 5 };
   const alwaysBlock = options.alwaysBlock ?? ["E"];
   const rules: Rule[] = Object.entries(daysByClass).map(([riskClass, days]) => ({
     id: `risk-${riskClass}-overdue`,
