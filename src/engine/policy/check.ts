@@ -133,14 +133,15 @@ export function checkPolicy(json: unknown): CheckedPolicy {
   issues.push(...checker.issues);
   if (issues.length > 0 || !parsed.success) throw new PolicyError(issues);
   const p = parsed.data;
-  const policy: Policy = deepFreeze({
+  // A copy: the caller's document (its condition trees, its calendar) is never frozen or shared.
+  const policy: Policy = deepFreeze(structuredClone({
     ...p,
     currency,
     locale: p.locale ?? "pt-BR",
     graceDays: p.graceDays ?? 0,
     consumer,
     rules: p.rules as unknown as Rule[],
-  } as Policy);
+  }) as Policy);
   return { policy, rules, digits, ignoreBelowMinor, charges };
 }
 

@@ -161,7 +161,7 @@ export class ConditionChecker {
     }
     if (shape === "list") {
       if (!Array.isArray(v) || v.length === 0 || v.length > MAX_ITEMS) return bad(`a non-empty list (at most ${MAX_ITEMS} items)`);
-      const items = v.map((item: unknown) => this.literal(item, fact, type, op, path));
+      const items = v.map((item: unknown, i) => this.literal(item, fact, type, op, `${path}[${i}]`));
       return items.every((i) => i !== INVALID) ? { kind: "literal", value: items as (string | number)[] } : null;
     }
     if (Array.isArray(v)) return bad(`a single value (lists go with "in" / "notIn")`);
