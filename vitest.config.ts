@@ -1,6 +1,65 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test tiers (issue #17 item 6). `unit` (`npm run test:unit`): the fast in-process files, to run
+ * while editing. `integration` (`npm run test:integration`): every file listed below, for one of
+ * two reasons, measured (CPU time of each file's worker, see CONTRIBUTING.md):
+ *
+ * - PROCESS_LEVEL: the file leaves the vitest process or needs the machine: it spawns a process
+ *   (the CLI from dist/ or through tsx, the examples, openssl, curl, python3), sends signals,
+ *   puts a server under load, packs the package, drives Chromium, uses PostgreSQL (the global
+ *   setup starts a server for this project only) or runs the README's snippets and transcripts.
+ * - SLOW: in-process, but one file costs 6 s of CPU or more on the 2-vCPU VM (1000-run properties
+ *   over month-long plans and collections, 10^5-row volumes, the fuzz sample, the OpenAPI
+ *   conformance over the sample store, the TypeScript compiler). Together they would take
+ *   `test:unit` past a minute; `npx vitest run test/negotiation` still runs a folder whole.
+ *
+ * A new file is a unit test unless it is listed here.
+ */
+export const PROCESS_LEVEL = [
+  // built CLI (dist/cli.js) and real signals
+  "test/adapters/cli-built.test.ts",
+  "test/adapters/signals.test.ts",
+  // the CLI as a child process (src through tsx, or dist when fresh)
+  "test/adapters/cli.test.ts",
+  "test/adapters/serve-cli.test.ts",
+  "test/examples.test.ts",
+  // servers under load, TLS certificates from openssl, the sidecar examples (curl, python3)
+  "test/adapters/server-load.test.ts",
+  "test/adapters/serve-tls.test.ts",
+  "test/adapters/sidecar-examples.test.ts",
+  // PostgreSQL (a real server from test/support/postgres.global.ts)
+  "test/adapters/deployment.test.ts",
+  "test/adapters/postgres-server.test.ts",
+  "test/adapters/source.test.ts",
+  "test/adapters/source-sidecar.test.ts",
+  // the packed tarball and the ESM bundle in headless Chromium
+  "test/package/**/*.test.ts",
+  // the README: its TypeScript snippets type-checked, its transcripts run
+  "test/readme.test.ts",
+  "test/readme-erp.test.ts",
+];
+
+/** In-process files of 6 s of CPU or more each, as measured, busiest first. */
+export const SLOW = [
+  "test/engine/properties.test.ts",
+  "test/negotiation/planCollection.cdc.test.ts",
+  "test/negotiation/planInstallments.startDate.test.ts",
+  "test/negotiation/planInstallments.test.ts",
+  "test/adapters/openapi.test.ts",
+  "test/adapters/cli-ledger-files.test.ts",
+  "test/docs.test.ts",
+  "test/negotiation/planCollection.test.ts",
+  "test/errors/bounded.test.ts",
+  "test/adapters/strictInput.test.ts",
+  "test/money/exactTotals.property.test.ts",
+  "test/fuzz/fuzz.test.ts",
+  "test/money/allocate.property.test.ts",
+];
+
+export const INTEGRATION = [...PROCESS_LEVEL, ...SLOW];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -15,9 +74,25 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["test/**/*.test.ts"],
     setupFiles: ["test/support/fast-check.setup.ts"],
-    globalSetup: ["test/support/postgres.global.ts"],
     testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: INTEGRATION,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: INTEGRATION,
+          globalSetup: ["test/support/postgres.global.ts"],
+        },
+      },
+    ],
   },
 });

@@ -28,7 +28,7 @@ export function goldenLines(): string[] {
     decide(request, brl[n % brl.length] as number, `brl-${n}`);
     decide(request, brl[(n + 3) % brl.length] as number, `brl-${n}`);
   });
-  goldenRequests(40, 81, "JPY").forEach((request, n) => decide(request, yen, `jpy-${n}`));
+  goldenRequests(40, 81, "JPY").forEach((request, n) => { decide(request, yen, `jpy-${n}`); });
   return lines;
 }
 
