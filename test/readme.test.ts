@@ -26,6 +26,8 @@ const AMBIENT: Readonly<Record<string, string>> = {
   asOf: `declare const asOf: string;`,
   customer: `declare const customer: import("credit-block").CustomerInput;`,
   receivables: `declare const receivables: import("credit-block").ReceivableInput[];`,
+  history: `declare const history: import("credit-block").ReplayInput;`,
+  proposed: `declare const proposed: import("credit-block").PolicyDocument;`,
   today: `declare function today(): string;`,
   db: `declare const db: { customer(id: string): Promise<import("credit-block").CustomerInput>; openTitles(id: string): Promise<import("credit-block").ReceivableInput[]> };`,
   OrderSchema: `declare const OrderSchema: import("zod").ZodType<{ customerId: string; tenders: import("credit-block").TenderInput[] }>;`,
