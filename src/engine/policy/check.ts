@@ -134,14 +134,14 @@ export function checkPolicy(json: unknown): CheckedPolicy {
   if (issues.length > 0 || !parsed.success) throw new PolicyError(issues);
   const p = parsed.data;
   // A copy: the caller's document (its condition trees, its calendar) is never frozen or shared.
-  const policy: Policy = deepFreeze(structuredClone({
+  const policy: Policy = frozenCopy({
     ...p,
     currency,
     locale: p.locale ?? "pt-BR",
     graceDays: p.graceDays ?? 0,
     consumer,
     rules: p.rules as unknown as Rule[],
-  }) as Policy);
+  } as Policy);
   return { policy, rules, digits, ignoreBelowMinor, charges };
 }
 
@@ -158,12 +158,14 @@ function messageTexts(message: unknown): string[] {
   return [];
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
+/**
+ * A deep copy, frozen: the policy keeps nothing of the caller's document (a validated policy is
+ * JSON data: plain objects, arrays and primitives).
+ */
+function frozenCopy<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  const copy: unknown = Array.isArray(value) ? value.map(frozenCopy) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)]));
+  return Object.freeze(copy) as T;
 }
 
 /**
