@@ -22,12 +22,14 @@
 // add 3.1 kB to the core root (not to the checkout path, which does not import them). Issue #19
 // is where the checkout path gets trimmed. The HTTP adapter in parts (typed route table, the
 // loader, the shared answer writer) adds 0.2 kB to credit-block/http and 2 B to /node.
+// The policy-document fixes of #17 (definePolicy freezes a copy, never the caller's document;
+// in/notIn name the bad item's index) add 0.24 kB to the core root (39.14 kB measured).
 /** @param {import("esbuild").BuildOptions} config @returns {import("esbuild").BuildOptions} */
 const serverSide = (config) => ({ ...config, platform: "node" });
 
 export default [
-  { name: "core (credit-block): own code", path: "dist/index.js", ignore: ["decimal.js", "zod", "date-fns"], limit: "38.9 kB" },
-  { name: "core (credit-block): with decimal.js, zod and date-fns", path: "dist/index.js", limit: "63.6 kB" },
+  { name: "core (credit-block): own code", path: "dist/index.js", ignore: ["decimal.js", "zod", "date-fns"], limit: "39.3 kB" },
+  { name: "core (credit-block): with decimal.js, zod and date-fns", path: "dist/index.js", limit: "63.9 kB" },
   { name: "POS checkout path: createCreditGate + definePolicy, with dependencies", path: "dist/index.js", import: "{ createCreditGate, definePolicy }", limit: "45.5 kB" },
   { name: "credit-block/http", path: "dist/http.js", ignore: ["credit-block", "credit-block/json-schema"], limit: "5 kB" },
   { name: "credit-block/nfce", path: "dist/nfce.js", ignore: ["credit-block"], limit: "2 kB" },
