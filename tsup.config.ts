@@ -18,9 +18,9 @@ export default defineConfig([
   },
   {
     // The `credit-block` command (ESM: it uses top-level await).
-    entry: { cli: "src/adapters/cli/bin.ts" },
+    entry: { cli: "src/adapters/cli/bin.ts", replayWorker: "src/adapters/cli/replay/worker.ts" },
     // Optional peers stay imports: the command says which to install when one is missing.
-    external: ["credit-block", "date-fns", "pg", "@electric-sql/pglite", "csv-parse", "cli-progress"],
+    external: ["credit-block", "date-fns", "pg", "@electric-sql/pglite", "csv-parse", "cli-progress", "tinypool"],
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
     sourcemap: true,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { formatMoney, presets, replayPolicy, type ReplayInput, type ReplayReport } from "credit-block";
-import { loadChartAssets, replayHtml } from "../../src/adapters/cli/replayHtml.js";
+import { loadChartAssets, replayHtml } from "../../src/adapters/cli/replay/html.js";
 
 /**
  * The replay report in real headless Chromium (Debian's package): it renders offline without a

@@ -15,7 +15,7 @@ import { todayIn } from "../http/index.js";
 import { isTimeZone } from "../options.js";
 import { connectSource, SourceError, type CustomerSource } from "../source/index.js";
 import { readServeConfig } from "./config.js";
-import { ReplayUsageError, runReplay } from "./replayCommand.js";
+import { ReplayUsageError, runReplay } from "./replay/command.js";
 import { fileProblem, oneLine, runServe, StartupError } from "./serveCommand.js";
 import { demoWithDatabase, packageRoot } from "./demo.js";
 import { JsonFileError, parseJsonFile, readJsonFile } from "./jsonFile.js";
@@ -56,7 +56,8 @@ const USAGE = `credit-block <command> [options]
   serve    --config credit-block.config.json | --policy policy.json   [--port 8787] [--host 127.0.0.1] [--tz America/Sao_Paulo]
            [--tokens tokens.txt] [--insecure] [--tls-cert cert.pem --tls-key key.pem] [--max-body-bytes N] [--fail-safe review|deny]
            SIGHUP reloads the policy and tokens; SIGTERM drains, then exits 0; start-up failures exit 1 (config) or 5 (system)
-  replay   --policy current.json [--compare proposed.json] --history history.json   what the policy would have done to past sales
+  replay   --policy current.json [--compare proposed.json] --sales sales.csv --receivables ledger.csv   what the policy would have done to past sales
+           [--payments payments.csv] [--customers customers.json] (or --history history.json) [--workers N|auto]
            [--end-date DATE] [--loss-after 90] [--conversion 0.3] [--shard i/n] [--json replay.json] [--report replay.html] [--format json|table]
   replay merge a.json b.json …   shard reports into one (shards need the same --end-date)
   demo     the library at work on the sample store (what npm start runs)
@@ -167,7 +168,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       "first-due": { type: "string" }, "include-disputed": { type: "boolean" }, port: { type: "string" }, host: { type: "string" }, tz: { type: "string" }, help: { type: "boolean", short: "h" },
       config: { type: "string" }, customer: { type: "string" }, options: { type: "string" }, tokens: { type: "string" }, insecure: { type: "boolean" },
       version: { type: "boolean", short: "v" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "max-body-bytes": { type: "string" }, "fail-safe": { type: "string" },
-      compare: { type: "string" }, history: { type: "string" }, shard: { type: "string" }, "end-date": { type: "string" }, "loss-after": { type: "string" },
+      compare: { type: "string" }, history: { type: "string" }, sales: { type: "string" }, payments: { type: "string" }, customers: { type: "string" }, workers: { type: "string" }, shard: { type: "string" }, "end-date": { type: "string" }, "loss-after": { type: "string" },
       conversion: { type: "string" }, json: { type: "string" }, report: { type: "string" },
       encoding: { type: "string" }, decimal: { type: "string" }, "date-format": { type: "string" }, excel: { type: "boolean" }, progress: { type: "boolean" }, "no-progress": { type: "boolean" },
     },
@@ -307,9 +308,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout(`ok: ${policy.id} v${String(policy.version)}, ${policy.rules.length} rules\n`);
         return EXIT.ok;
       }
-      case "replay":
-        io.stdout(runReplay(values, positionals));
-        return EXIT.ok;
+      case "replay": {
+        const replayed = await runReplay(values, positionals, { tty: io.isTTY, stream: io.progressStream }, io.stderr);
+        io.stdout(replayed.text);
+        return replayed.rejectedRows > 0 ? EXIT.rejectedRows : EXIT.ok;
+      }
       case "demo":
         io.stdout(`${await demoWithDatabase()}\n`);
         return EXIT.ok;

@@ -8,6 +8,8 @@
  * parsed once.
  */
 import { isValid, parse } from "date-fns";
+import { labelOf, PAYMENT_METHODS } from "credit-block";
+import { normalizeHeader } from "./headers.js";
 
 /** How a file writes dates: day first (Brazil), month first (a US export), or ISO. */
 export type DateOrder = "dmy" | "mdy" | "iso";
@@ -114,3 +116,15 @@ export function readStatus(text: string): string | null {
 
 /** The words `readStatus` knows, for an error message. */
 export const STATUS_HINT = "Aberto, Vencido, A vencer, Parcial, Pago, Quitado, Cancelado, Renegociado, Em disputa, Contestado, Baixado, Perda";
+
+const METHOD_WORDS = new Map<string, string>(
+  PAYMENT_METHODS.flatMap((m) => [[m, m], [normalizeHeader(labelOf("method", m, "pt-BR")), m], [normalizeHeader(labelOf("method", m, "en")), m]] as [string, string][]),
+);
+
+/**
+ * A payment-method word as exports write it, in either language ("Crediário", "PIX", "Cartão de
+ * crédito", "store_credit"), or undefined.
+ */
+export function readMethod(text: string): string | undefined {
+  return METHOD_WORDS.get(normalizeHeader(text));
+}

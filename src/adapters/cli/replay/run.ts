@@ -1,0 +1,92 @@
+/**
+ * Runs a replay over its parts: in this thread, or across a worker pool (tinypool, an optional
+ * peer dependency of the command) when `--workers` asks for more than one. The parts' reports are
+ * merged in part order; since merge is associative and commutative the result is the same for
+ * any worker count. A refusal by the library is said with each item's place in the whole
+ * history (its CSV line when it came from a CSV).
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { CreditBlockError, mergeReplayReports, type Issue, type ReplayReport } from "credit-block";
+import { FileProblem } from "../ledger/problems.js";
+import type { Progress } from "../progress.js";
+import type { ListName } from "./input.js";
+import type { Part } from "./partition.js";
+import { runTask, type ReplayAnswer, type ReplayTask } from "./task.js";
+
+/** How many threads `--workers` means: a count, or `auto` (the machine's cores, at most 8). */
+export function workerCount(flag: string | undefined): number {
+  if (flag === undefined || flag === "auto") return Math.min(8, availableParallelism());
+  if (!/^\d{1,3}$/.test(flag) || Number(flag) < 1) throw new FileProblem(`--workers "${flag}" is not a number of threads from 1 (or auto)`);
+  return Number(flag);
+}
+
+/** The worker script next to the built command (dist/replayWorker.js); absent when run from source. */
+const WORKER = new URL("./replayWorker.js", import.meta.url);
+
+type Pool = { run(task: ReplayTask): Promise<ReplayAnswer>; destroy(): Promise<void> };
+type PoolClass = new (options: Record<string, unknown>) => Pool;
+
+async function openPool(workers: number, explicit: boolean): Promise<Pool | undefined> {
+  if (workers <= 1) return undefined;
+  if (WORKER.protocol !== "file:" || !existsSync(fileURLToPath(WORKER))) return undefined;
+  try {
+    const name = "tinypool";
+    const module = (await import(name)) as { Tinypool?: PoolClass; default?: PoolClass };
+    const Tinypool = module.Tinypool ?? module.default;
+    if (Tinypool === undefined) throw new Error("no Tinypool");
+    return new Tinypool({ filename: WORKER.href, minThreads: workers, maxThreads: workers });
+  } catch {
+    if (explicit) throw new FileProblem("--workers needs the tinypool package: npm install tinypool (or pass --workers 1)");
+    return undefined;
+  }
+}
+
+/** Rewrites `sales[3]…` of a part into the item's place in the whole history. */
+function placed(issues: readonly Issue[], part: Part, placeOf: (list: ListName, index: number) => string | undefined): Issue[] {
+  const rewrite = (text: string) => text.replace(/\b(sales|receivables|payments|customers)\[(\d+)\]/g, (whole, list: ListName, i: string) => {
+    const index = part.origin[list][Number(i)];
+    if (index === undefined) return whole;
+    return placeOf(list, index) ?? `${list}[${index}]`;
+  });
+  return issues.map((i) => ({ ...i, path: rewrite(i.path), message: rewrite(i.message) }));
+}
+
+/**
+ * Replays every part and merges their reports.
+ *
+ * @example
+ * ```ts
+ * const report = await runParts(parts, (input) => ({ policy, endDate: "2026-12-01", input }), { workers: 2, explicit: true, placeOf: () => undefined, progress });
+ * ```
+ */
+export async function runParts(
+  parts: readonly Part[],
+  taskOf: (input: Part["input"]) => ReplayTask,
+  how: { readonly workers: number; readonly explicit: boolean; readonly placeOf: (list: ListName, index: number) => string | undefined; readonly progress: Progress },
+): Promise<ReplayReport> {
+  const pool = await openPool(Math.min(how.workers, parts.length), how.explicit);
+  let done = 0;
+  const finished = (part: Part, answer: ReplayAnswer): ReplayAnswer => {
+    done += part.input.sales.length;
+    how.progress.update(done, done);
+    return answer;
+  };
+  let answers: ReplayAnswer[];
+  try {
+    answers = pool === undefined
+      ? parts.map((part) => finished(part, runTask(taskOf(part.input))))
+      : await Promise.all(parts.map(async (part) => finished(part, await pool.run(taskOf(part.input)))));
+  } finally {
+    await pool?.destroy();
+    how.progress.stop();
+  }
+  let report: ReplayReport | undefined;
+  for (const [i, answer] of answers.entries()) {
+    if ("refused" in answer) throw new CreditBlockError(answer.refused.code as CreditBlockError["code"], placed(answer.refused.issues, parts[i] as Part, how.placeOf));
+    report = report === undefined ? answer.report : mergeReplayReports(report, answer.report);
+  }
+  if (report === undefined) throw new FileProblem("nothing to replay");
+  return report;
+}
