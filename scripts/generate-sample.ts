@@ -1,7 +1,8 @@
 /**
  * Generates the demo's sample store (examples/data/store.json): a fictional shop with a few
  * hundred customers and a few thousand receivables, some paid, some open, some overdue by
- * days, months and years. Deterministic: a seeded PRNG and a fixed reference date, so running
+ * days, months and years, and the sales history behind them (each credit sale with its títulos,
+ * and sales paid at once in cash, Pix or card) for `credit-block replay`. Deterministic: a seeded PRNG and a fixed reference date, so running
  * it again rewrites the same bytes. Run with `npm run generate:sample`.
  */
 import { writeFileSync } from "node:fs";
@@ -24,6 +25,11 @@ type Behaviour = "punctual" | "occasional" | "chronic" | "gone";
 const customers: Record<string, unknown>[] = [];
 const receivables: Record<string, unknown>[] = [];
 let sequence = 0;
+// The sales history draws from its own generator, so the ledger above stays byte-identical.
+const salesRandom = mulberry32(SEED + 1);
+const salesInt = (min: number, max: number): number => min + Math.floor(salesRandom() * (max - min + 1));
+const salesHistory: { id: string; customerId: string; date: string; tenders: { method: string; amount: string; installments?: number }[] }[] = [];
+const saleOf = new Map<string, string>();
 
 for (let c = 1; c <= CUSTOMERS; c++) {
   const id = `C${String(c).padStart(4, "0")}`;
@@ -49,8 +55,11 @@ for (let c = 1; c <= CUSTOMERS; c++) {
     const count = pick([1, 2, 3, 3, 4, 5, 6]);
     const method = pick(["store_credit", "store_credit", "store_credit", "boleto", "check"]);
     const parts = allocate(toMoney(totalCents / 100), count);
+    const saleId = `V${String(salesHistory.length + 1).padStart(6, "0")}`;
+    salesHistory.push({ id: saleId, customerId: id, date: saleDate, tenders: [{ method, amount: toMoney(totalCents / 100), ...(count > 1 ? { installments: count } : {}) }] });
     parts.forEach((amount, i) => {
       sequence++;
+      saleOf.set(`T${String(sequence).padStart(6, "0")}`, saleId);
       const dueDate = addMonths(saleDate, i + 1);
       const r: Record<string, unknown> = { id: `T${String(sequence).padStart(6, "0")}`, customerId: id, amount, dueDate, issueDate: saleDate, method };
       const due = daysBetween(dueDate, AS_OF);
@@ -72,7 +81,13 @@ for (let c = 1; c <= CUSTOMERS; c++) {
       receivables.push(r);
     });
   }
+  // Purchases paid at once: no título, but the policy still decides them (and must allow them).
+  for (let s = salesInt(0, 6); s > 0; s--) {
+    salesHistory.push({ id: `V${String(salesHistory.length + 1).padStart(6, "0")}`, customerId: id, date: addDays(AS_OF, -salesInt(1, 900)), tenders: [{ method: ["cash", "pix", "pix", "debit_card", "credit_card"][salesInt(0, 4)] as string, amount: toMoney(salesInt(500, 60_000) / 100) }] });
+  }
 }
+// In the order a POS exports them: by day, then by number.
+salesHistory.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 
 // One confirmed fraud case, for the policy's fraud hold. Chosen without drawing random numbers,
 // so the rest of the ledger stays byte-identical.
@@ -85,23 +100,35 @@ const data = {
   asOf: AS_OF,
   customers,
   receivables,
+  sales: salesHistory,
 };
 const out = fileURLToPath(new URL("../examples/data/store.json", import.meta.url));
 // One record per line: small, and diffs of a regenerated file stay readable.
 const lines = (items: unknown[]): string => items.map((item) => `    ${JSON.stringify(item)}`).join(",\n");
 const head = JSON.stringify({ description: data.description, store: data.store, asOf: data.asOf }, null, 2).slice(0, -2);
-writeFileSync(out, `${head},\n  "customers": [\n${lines(customers)}\n  ],\n  "receivables": [\n${lines(receivables)}\n  ]\n}\n`);
-console.log(`wrote ${customers.length} customers and ${receivables.length} receivables to ${out}`);
+writeFileSync(out, `${head},\n  "customers": [\n${lines(customers)}\n  ],\n  "receivables": [\n${lines(receivables)}\n  ],\n  "sales": [\n${lines(salesHistory)}\n  ]\n}\n`);
+console.log(`wrote ${customers.length} customers, ${receivables.length} receivables and ${salesHistory.length} sales to ${out}`);
 
 // The same ledger as a Brazilian ERP exports it: `;`, pt-BR decimals and dates, Portuguese
 // headers and statuses. The CLI reads it with `--locale pt-BR`.
 const br = (iso: unknown) => (typeof iso === "string" ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "");
 const brMoney = (m: unknown) => (typeof m === "string" ? m.replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))(?=.*,)/g, ".") : "");
 const statusPt: Record<string, string> = { paid: "Pago", disputed: "Contestado", open: "Aberto" };
-const csvLines = ["Título;Cliente;Valor;Saldo;Vencimento;Emissão;Pagamento;Situação"];
+// "Venda" names the sale each título came from (replay reads it; the other commands ignore it).
+const csvLines = ["Título;Cliente;Valor;Saldo;Vencimento;Emissão;Pagamento;Situação;Venda"];
 for (const r of receivables) {
-  csvLines.push([r.id, r.customerId, brMoney(r.amount), brMoney(r.openAmount), br(r.dueDate), br(r.issueDate), br(r.paidDate), statusPt[typeof r.status === "string" ? r.status : "open"] ?? ""].map(String).join(";"));
+  csvLines.push([r.id, r.customerId, brMoney(r.amount), brMoney(r.openAmount), br(r.dueDate), br(r.issueDate), br(r.paidDate), statusPt[typeof r.status === "string" ? r.status : "open"] ?? "", saleOf.get(r.id as string) ?? ""].map(String).join(";"));
 }
 const csvOut = fileURLToPath(new URL("../examples/data/ledger-erp.csv", import.meta.url));
 writeFileSync(csvOut, `${csvLines.join("\r\n")}\r\n`);
 console.log(`wrote ${csvOut}`);
+
+// The sales as a POS exports them: one row per sale, Portuguese headers and payment words.
+const methodPt: Record<string, string> = { store_credit: "Crediário", boleto: "Boleto", check: "Cheque", cash: "Dinheiro", pix: "Pix", debit_card: "Cartão de débito", credit_card: "Cartão de crédito" };
+const salesLines = ["Venda;Cliente;Data;Forma de pagamento;Valor;Parcelas"];
+for (const sale of salesHistory) {
+  for (const t of sale.tenders) salesLines.push([sale.id, sale.customerId, br(sale.date), methodPt[t.method] ?? t.method, brMoney(t.amount), t.installments ?? ""].map(String).join(";"));
+}
+const salesOut = fileURLToPath(new URL("../examples/data/sales-erp.csv", import.meta.url));
+writeFileSync(salesOut, `${salesLines.join("\r\n")}\r\n`);
+console.log(`wrote ${salesOut}`);

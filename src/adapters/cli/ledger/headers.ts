@@ -111,7 +111,7 @@ export const DOCUMENT_NAMES = ["cpfcnpj", "cnpjcpf", "cpf", "cnpj", "documentocl
 export const METHOD_NAMES = ["method", "forma", "formapagamento", "formadepagamento", "formapagto", "meiodepagamento", "meiopagamento"];
 export const INSTALLMENT_NAMES = ["parcela", "nparcela", "numparcela", "numeroparcela", "nrparcela", "prestacao", "installment"];
 const TITLE_NAMES = ["titulo", "numtitulo", "ntitulo", "nrotitulo", "numerotitulo", "numerodotitulo", "ndotitulo", "duplicata", "nduplicata", "numeroduplicata", "receivableid", "prefixonumero"];
-const PAID_DATE_NAMES = ["pagamento", "dtpagamento", "dtpagto", "datapagamento", "datadepagamento", "baixa", "dtbaixa", "databaixa", "datadabaixa", "recebimento", "dtrecebimento", "datarecebimento"];
+const PAID_DATE_NAMES = ["pagamento", "dtpagamento", "dtpagto", "datapagamento", "datadepagamento", "datadopagamento", "baixa", "dtbaixa", "databaixa", "datadabaixa", "recebimento", "dtrecebimento", "datarecebimento", "datadorecebimento"];
 /** A sale's number as POS and ERP exports name it; on a ledger, the sale a título came from. */
 const SALE_NAMES = ["saleid", "venda", "idvenda", "numvenda", "nvenda", "numerovenda", "numerodavenda", "pedido", "npedido", "numpedido", "numeropedido", "cupom", "ncupom", "cupomfiscal", "nfce", "notafiscal", "nf", "nnf"];
 
@@ -142,7 +142,7 @@ export const HISTORY_LEDGER_HEADERS = new HeaderTable<HistoryColumn>({
   synonyms: {
     ...LEDGER_SYNONYMS,
     saleId: SALE_NAMES,
-    writtenOffDate: ["writtenoffdate", "dataperda", "dtperda", "perda", "dataprejuizo", "baixaperda", "databaixaperda", "dtbaixaperda"],
+    writtenOffDate: ["writtenoffdate", "dataperda", "datadaperda", "dtperda", "perda", "dataprejuizo", "baixaperda", "databaixaperda", "dtbaixaperda"],
   },
   required: ["id", "customerId", "amount", "dueDate", "issueDate"],
   standsIn: { id: "installment", customerId: "document" },
