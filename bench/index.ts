@@ -6,6 +6,7 @@ import { benchAging } from "./aging.js";
 import { benchCsv } from "./csv.js";
 import { benchEngine } from "./engine.js";
 import { benchHttp } from "./http.js";
+import { benchReplay } from "./replay.js";
 import { benchSource } from "./source.js";
 
 console.log(`credit-block benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
@@ -15,3 +16,4 @@ if (!only || only === "csv") await benchCsv(Number(process.env.BENCH_CSV_ROWS ??
 if (!only || only === "engine") await benchEngine();
 if (!only || only === "http") await benchHttp();
 if (!only || only === "source") await benchSource();
+if (!only || only === "replay") await benchReplay(Number(process.env.BENCH_REPLAY_SALES ?? 1_000_000), Number(process.env.BENCH_REPLAY_CUSTOMERS ?? 100_000));

@@ -6,7 +6,11 @@ import { minorToMoney, moneyToMinor } from "../money/toMoney.js";
 import { checkoutSchemas, type Customer, type ReceivableInput, type Tender } from "../schemas/checkout.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
 import { IdSchema, ISODateSchema } from "../schemas/primitives.js";
+import { ReceivableReader, RowStatus } from "../aging/readReceivable.js";
 import type { ReplayInput } from "./types.js";
+
+/** The reader's status codes, by name. */
+const STATUS_NAMES: Readonly<Record<RowStatus, Status>> = { [RowStatus.Open]: "open", [RowStatus.Paid]: "paid", [RowStatus.Disputed]: "disputed", [RowStatus.Renegotiated]: "renegotiated", [RowStatus.WrittenOff]: "written_off" };
 
 /** What a título's status says for the rebuild. */
 type Status = "open" | "paid" | "disputed" | "renegotiated" | "written_off";
@@ -141,7 +145,8 @@ export function readHistory(input: ReplayInput, currency: string, digits: number
     }
   }
 
-  const titleIds = new DuplicateIds("receivables");
+  // The one receivable reader (a fast path, zod for the rest): the same checks `decide` makes.
+  const reader = new ReceivableReader(currency, digits, "receivables");
   const paidOf = new Set<string>();
   const rawTitles = listAt(input.receivables, "receivables", issues, false);
   for (let i = 0; i < rawTitles.length && !issuesFull(issues); i++) {
@@ -155,41 +160,35 @@ export function readHistory(input: ReplayInput, currency: string, digits: number
     const before = issues.length;
     if (saleId !== undefined && !IdSchema.safeParse(saleId).success) issues.push(issue(`${path}.saleId`, "invalid_type", { expected: "an id of 1 to 128 characters", received: typeof saleId }));
     if (writtenOffDate !== undefined && !ISODateSchema.safeParse(writtenOffDate).success) issues.push(issue(`${path}.writtenOffDate`, "date.format", { value: safeText(writtenOffDate) }));
-    const parsed = safeParseReporting(schemas.receivable, receivable);
-    if (!parsed.success) {
-      issues.push(...fromZodIssues(parsed.error.issues, path));
-      continue;
-    }
-    const t = parsed.data;
-    if (t.customerId === undefined) issues.push(issue(`${path}.customerId`, "required"));
-    if (t.issueDate === undefined) issues.push(issue(`${path}.issueDate`, "required"));
-    if (t.status === "paid" && t.paidDate === undefined) issues.push(issue(`${path}.paidDate`, "required"));
-    const repeated = titleIds.check(t.id, i);
-    if (repeated) issues.push(repeated);
-    if (issues.length > before || t.customerId === undefined || t.issueDate === undefined) continue;
-    const amountMinor = moneyToMinor(t.amount, digits, currency, `${path}.amount`);
-    const openMinor = t.status === "paid" ? 0 : t.openAmount === undefined ? amountMinor : moneyToMinor(t.openAmount, digits, currency, `${path}.openAmount`);
+    const valid = reader.read(receivable, i);
+    if (reader.issues.length > 0) issues.push(...reader.issues.splice(0));
+    if (!valid) continue;
+    const t = reader.row;
+    if (t.customerId === "") issues.push(issue(`${path}.customerId`, "required"));
+    if (Number.isNaN(t.issueDay)) issues.push(issue(`${path}.issueDate`, "required"));
+    if (t.status === RowStatus.Paid && Number.isNaN(t.paidDay)) issues.push(issue(`${path}.paidDate`, "required"));
+    if (issues.length > before) continue;
+    const amountMinor = t.amountMinor;
     const own = (payments.get(t.id) ?? []).sort((a, b) => a.day - b.day);
     paidOf.add(t.id);
     let paidTotal = 0;
     for (const p of own) paidTotal += p.minor;
     if (paidTotal > amountMinor) issues.push(issue(`${path}.amount`, "too_small", { minimum: `the sum of its payments, ${minorToMoney(paidTotal, digits)}` }));
-    const issueDay = dayNumber(t.issueDate, `${path}.issueDate`);
-    const paidDay = t.paidDate === undefined ? Number.NaN : dayNumber(t.paidDate, `${path}.paidDate`);
     const writtenOffDay = typeof writtenOffDate === "string" ? dayNumber(writtenOffDate, `${path}.writtenOffDate`) : Number.NaN;
-    for (const day of [issueDay, paidDay, writtenOffDay]) if (!Number.isNaN(day)) seen(day);
+    for (const day of [t.issueDay, t.paidDay, writtenOffDay]) if (!Number.isNaN(day)) seen(day);
+    const issueDate = fromDayNumber(t.issueDay);
     historyOf(t.customerId).titles.push({
       id: t.id,
       saleId: saleId as string | undefined,
       amountMinor,
-      openMinor,
-      issueDay,
-      dueDay: dayNumber(t.dueDate, `${path}.dueDate`),
-      status: t.status ?? "open",
-      paidDay,
+      openMinor: t.openMinor,
+      issueDay: t.issueDay,
+      dueDay: t.dueDay,
+      status: STATUS_NAMES[t.status],
+      paidDay: t.paidDay,
       writtenOffDay,
       payments: own,
-      base: { id: t.id, amount: t.amount, dueDate: t.dueDate, issueDate: t.issueDate, ...(t.method === undefined ? {} : { method: t.method }) },
+      base: { id: t.id, amount: minorToMoney(amountMinor, digits), dueDate: fromDayNumber(t.dueDay), issueDate, ...(t.method === "" ? {} : { method: t.method as NonNullable<ReceivableInput["method"]> }) },
     });
   }
   for (const id of payments.keys()) {
@@ -241,6 +240,21 @@ export function stateOn(t: Title, day: number, digits: number): ReceivableInput 
   }
   const openMinor = t.payments.length === 0 ? t.amountMinor : t.amountMinor - paidMinor;
   return { ...t.base, openAmount: minorToMoney(openMinor, digits), ...paidDate(lastPaymentDay) };
+}
+
+/**
+ * Which of a título's states `day` falls in: {@link stateOn} gives the same answer for two days
+ * with the same key (it changes only when a payment, its settlement or its write-off comes to
+ * pass), so a customer's successive sales can share one state object.
+ * @internal
+ */
+export function stateKey(t: Title, day: number): number {
+  let payments = 0;
+  for (const p of t.payments) {
+    if (p.day > day) break;
+    payments++;
+  }
+  return payments * 4 + (t.paidDay <= day ? 1 : 0) + (t.writtenOffDay <= day ? 2 : 0);
 }
 
 /** A título the data ends with as a loss: written off, or open past `lossAfterDays` at the end. @internal */

@@ -5,7 +5,7 @@ import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.
 import { currencyDigits } from "../money/currency.js";
 import { safeText } from "../money/decimal.js";
 import { moneyToMinor } from "../money/toMoney.js";
-import { isPaid, lossOf, readHistory, stateOn, type CustomerHistory, type Sale, type Title } from "./history.js";
+import { isPaid, lossOf, readHistory, stateKey, stateOn, type CustomerHistory, type Sale, type Title } from "./history.js";
 import { OVERDUE_BANDS, PolicyTotals } from "./report.js";
 import type { ReplayInput, ReplayOptions, ReplayReport } from "./types.js";
 
@@ -164,12 +164,22 @@ export function replayCustomer(customer: CustomerHistory, gates: readonly Credit
     list.push(t);
     ownTitles.set(t.saleId, list);
   }
+  // A título's state object is reused from one sale to the next while it stays the same
+  // (decide never changes its input): most títulos do not change between two sales.
+  const titles = customer.titles;
+  const keys = new Float64Array(titles.length).fill(-1);
+  const states: ReturnType<typeof stateOn>[] = new Array<ReturnType<typeof stateOn>>(titles.length).fill(null);
   for (const sale of customer.sales) {
     const receivables = [];
-    for (const t of customer.titles) {
-      if (t.saleId === sale.id) continue;
-      const state = stateOn(t, sale.day, digits);
-      if (state !== null) receivables.push(state);
+    for (let i = 0; i < titles.length; i++) {
+      const t = titles[i] as Title;
+      if (!(t.issueDay < sale.day) || t.saleId === sale.id) continue;
+      const key = stateKey(t, sale.day);
+      if (keys[i] !== key) {
+        keys[i] = key;
+        states[i] = stateOn(t, sale.day, digits);
+      }
+      receivables.push(states[i]);
     }
     const request = { asOf: sale.date, customer: customer.customer, receivables, sale: { tenders: [...sale.tenders] } };
     gates.forEach((gate, g) => {

@@ -28,15 +28,15 @@ const WORKER = new URL("./replayWorker.js", import.meta.url);
 type Pool = { run(task: ReplayTask): Promise<ReplayAnswer>; destroy(): Promise<void> };
 type PoolClass = new (options: Record<string, unknown>) => Pool;
 
-async function openPool(workers: number, explicit: boolean): Promise<Pool | undefined> {
+async function openPool(workers: number, explicit: boolean, script: URL): Promise<Pool | undefined> {
   if (workers <= 1) return undefined;
-  if (WORKER.protocol !== "file:" || !existsSync(fileURLToPath(WORKER))) return undefined;
+  if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) return undefined;
   try {
     const name = "tinypool";
     const module = (await import(name)) as { Tinypool?: PoolClass; default?: PoolClass };
     const Tinypool = module.Tinypool ?? module.default;
     if (Tinypool === undefined) throw new Error("no Tinypool");
-    return new Tinypool({ filename: WORKER.href, minThreads: workers, maxThreads: workers });
+    return new Tinypool({ filename: script.href, minThreads: workers, maxThreads: workers });
   } catch {
     if (explicit) throw new FileProblem("--workers needs the tinypool package: npm install tinypool (or pass --workers 1)");
     return undefined;
@@ -64,9 +64,16 @@ function placed(issues: readonly Issue[], part: Part, placeOf: (list: ListName, 
 export async function runParts(
   parts: readonly Part[],
   taskOf: (input: Part["input"]) => ReplayTask,
-  how: { readonly workers: number; readonly explicit: boolean; readonly placeOf: (list: ListName, index: number) => string | undefined; readonly progress: Progress },
+  how: {
+    readonly workers: number;
+    readonly explicit: boolean;
+    readonly placeOf: (list: ListName, index: number) => string | undefined;
+    readonly progress: Progress;
+    /** The worker script (default: the built one next to the command). */
+    readonly script?: URL;
+  },
 ): Promise<ReplayReport> {
-  const pool = await openPool(Math.min(how.workers, parts.length), how.explicit);
+  const pool = await openPool(Math.min(how.workers, parts.length), how.explicit, how.script ?? WORKER);
   let done = 0;
   const finished = (part: Part, answer: ReplayAnswer): ReplayAnswer => {
     done += part.input.sales.length;
