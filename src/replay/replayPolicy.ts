@@ -179,7 +179,8 @@ export function replayCustomer(customer: CustomerHistory, gates: readonly Credit
         keys[i] = key;
         states[i] = stateOn(t, sale.day, digits);
       }
-      receivables.push(states[i]);
+      const state = states[i];
+      if (state) receivables.push(state);
     }
     const request = { asOf: sale.date, customer: customer.customer, receivables, sale: { tenders: [...sale.tenders] } };
     gates.forEach((gate, g) => {
