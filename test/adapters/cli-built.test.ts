@@ -16,6 +16,28 @@ beforeAll(() => {
 }, 120_000);
 
 describe("the built CLI on the sample store", () => {
+  it("replays the sample store's exports the same with 1, 2 or 3 worker threads (tinypool), and as shards merged", () => {
+    const replay = (...extra: string[]) => spawnSync(process.execPath, [cli, "replay", "--policy", "examples/policy.json", "--sales", "examples/data/sales-erp.csv", "--receivables", "examples/data/ledger-erp.csv", "--end-date", store.asOf, ...extra], { cwd: root, encoding: "utf8" });
+    const one = replay("--workers", "1");
+    expect(one.status).toBe(0);
+    const report = JSON.parse(one.stdout) as { policies: { totals: { sales: number; denied: { count: number } } }[] };
+    expect(report.policies[0]?.totals.sales).toBe(1881);
+    expect(report.policies[0]?.totals.denied.count).toBeGreaterThan(0);
+    for (const workers of ["2", "3"]) {
+      const r = replay("--workers", workers);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(one.stdout);
+    }
+    const dir = mkdtempSync(join(tmpdir(), "cb-shards-"));
+    const shards = ["0/2", "1/2"].map((shard, i) => {
+      const out = join(dir, `shard${i}.json`);
+      expect(replay("--shard", shard, "--workers", "2", "--json", out).status).toBe(0);
+      return out;
+    });
+    const merged = spawnSync(process.execPath, [cli, "replay", "merge", ...shards], { cwd: root, encoding: "utf8" });
+    expect(merged.stdout).toBe(one.stdout);
+  });
+
   it("ages the ERP export exactly as the library ages the JSON ledger", () => {
     const r = spawnSync(process.execPath, [cli, "aging", "--receivables", "examples/data/ledger-erp.csv", "--locale", "pt-BR", "--as-of", store.asOf, "--format", "json"], { cwd: root, encoding: "utf8" });
     expect(r.stderr).toBe("examples/data/ledger-erp.csv: read as UTF-8 (no BOM, valid UTF-8), separator ';', decimal comma, dates dd/mm/aaaa\n");
