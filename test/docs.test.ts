@@ -14,6 +14,10 @@ const ENTRIES: Record<string, string> = {
   "credit-block/zod": "../src/adapters/zod/index.ts",
   "credit-block/express": "../src/adapters/express/index.ts",
   "credit-block/json-schema": "../src/json-schema/index.ts",
+  "credit-block/source": "../src/adapters/source/index.ts",
+  "credit-block/pix": "../src/pix/index.ts",
+  "credit-block/pix/svg": "../src/pix/svg.ts",
+  "credit-block/boleto": "../src/boleto/index.ts",
 };
 const files = Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, fileURLToPath(new URL(path, import.meta.url))]));
 const program = ts.createProgram(Object.values(files), {

@@ -12,7 +12,7 @@ import type { MessageParams, Renderer } from "../i18n/catalogue.js";
 import { catalogueOf, renderText } from "../i18n/text.js";
 
 export type { IssueCode, Locale } from "../i18n/keys.js";
-export type { MessageParams } from "../i18n/catalogue.js";
+export type { MessageParams, Renderer } from "../i18n/catalogue.js";
 
 const en = catalogueOf("en");
 const pt = catalogueOf("pt-BR").render;

@@ -22,7 +22,8 @@ export interface NfcePayment {
   readonly xPag?: string;
 }
 
-interface Code {
+/** One code of the tPag table: its name and the tender it means. */
+export interface TpagCode {
   readonly name: string;
   readonly method: PaymentMethod;
   /** The term; with `byIndPag`, the term when indPag is absent. */
@@ -38,7 +39,7 @@ interface Code {
 }
 
 /** The tPag table in force (IT 2024.002 v1.11), with the tender each code means. */
-export const TPAG: Readonly<Record<string, Code>> = {
+export const TPAG: Readonly<Record<string, TpagCode>> = {
   "01": { name: "Dinheiro", method: "cash", term: "immediate" },
   "02": { name: "Cheque", method: "check", term: "immediate", byIndPag: true },
   "03": { name: "Cartão de Crédito", method: "credit_card", term: "immediate" },
