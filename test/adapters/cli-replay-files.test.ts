@@ -141,6 +141,18 @@ describe("credit-block replay over a back office's CSV exports", () => {
     expect(o.err).toContain("pagamentos-orfaos.csv line 2.receivableId");
   });
 
+  it("refusals from every part, in the order of the history, whatever the number of parts", async () => {
+    const customers = json("clientes.json", [{ id: "ana", limite: "10" }, { id: "bruno" }, { id: "carla", creditLimit: "dez" }]);
+    for (const workers of ["1", "3"]) {
+      const r = await run(["replay", "--policy", policyFile, "--sales", salesCsv, "--receivables", ledgerCsv, "--customers", customers, "--end-date", "2026-12-01", "--workers", workers]);
+      expect(r.code).toBe(1);
+      expect(r.err.split("\n").filter((l) => l.startsWith("  customers"))).toEqual([
+        '  customers[0].limite: unknown field "limite" (a typo?)',
+        expect.stringMatching(/^  customers\[2\]\.creditLimit: /),
+      ]);
+    }
+  });
+
   it("a título listed under two customers is refused naming both lines, though they replay apart", async () => {
     const twice = csv("titulos-duplos.csv", ["Título;Cliente;Valor;Vencimento;Emissão", "A1;ana;10,00;10/02/2026;10/01/2026", "A1;bruno;10,00;10/02/2026;10/01/2026"]);
     const r = await run(["replay", "--policy", policyFile, "--sales", salesCsv, "--receivables", twice, "--end-date", "2026-12-01"]);

@@ -43,6 +43,20 @@ async function openPool(workers: number, explicit: boolean, script: URL): Promis
   }
 }
 
+const LIST_RANK: Readonly<Record<string, number>> = { customers: 0, sales: 1, payments: 2, receivables: 3 };
+
+/**
+ * A part's issues with `sales[3]…` rewritten into the item's place in the whole history, each
+ * with the rank of its list and its index there, to sort the issues of every part into one list.
+ */
+function placedInOrder(issues: readonly Issue[], part: Part, placeOf: (list: ListName, index: number) => string | undefined): { issue: Issue; rank: number; index: number; order: number }[] {
+  return placed(issues, part, placeOf).map((issue, order) => {
+    const at = /^(sales|receivables|payments|customers)\[(\d+)\]/.exec(issues[order]?.path ?? "");
+    const list = at?.[1] as ListName | undefined;
+    return { issue, rank: list === undefined ? -1 : (LIST_RANK[list] ?? 4), index: list === undefined ? -1 : (part.origin[list][Number(at?.[2])] ?? -1), order };
+  });
+}
+
 /** Rewrites `sales[3]…` of a part into the item's place in the whole history. */
 function placed(issues: readonly Issue[], part: Part, placeOf: (list: ListName, index: number) => string | undefined): Issue[] {
   const rewrite = (text: string) => text.replace(/\b(sales|receivables|payments|customers)\[(\d+)\]/g, (whole, list: ListName, i: string) => {
@@ -89,11 +103,16 @@ export async function runParts(
     await pool?.destroy();
     how.progress.stop();
   }
-  let report: ReplayReport | undefined;
-  for (const [i, answer] of answers.entries()) {
-    if ("refused" in answer) throw new CreditBlockError(answer.refused.code as CreditBlockError["code"], placed(answer.refused.issues, parts[i] as Part, how.placeOf));
-    report = report === undefined ? answer.report : mergeReplayReports(report, answer.report);
+  // Every part's refusal, in the order of the items in the whole history: one error as the
+  // library would give over the whole (it caps the list it prints).
+  const refusals = answers.flatMap((answer, i) => ("refused" in answer ? placedInOrder(answer.refused.issues, parts[i] as Part, how.placeOf) : []));
+  if (refusals.length > 0) {
+    const code = answers.find((a): a is Extract<ReplayAnswer, { refused: unknown }> => "refused" in a)?.refused.code ?? "INVALID_INPUT";
+    refusals.sort((a, b) => a.rank - b.rank || a.index - b.index || a.order - b.order);
+    throw new CreditBlockError(code as CreditBlockError["code"], refusals.map((r) => r.issue));
   }
+  let report: ReplayReport | undefined;
+  for (const answer of answers) if ("report" in answer) report = report === undefined ? answer.report : mergeReplayReports(report, answer.report);
   if (report === undefined) throw new FileProblem("nothing to replay");
   return report;
 }
