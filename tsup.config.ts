@@ -2,9 +2,10 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts", nfce: "src/adapters/nfce/index.ts", zod: "src/adapters/zod/index.ts", express: "src/adapters/express/index.ts", "json-schema": "src/json-schema/index.ts", source: "src/adapters/source/index.ts" },
+    entry: { index: "src/index.ts", http: "src/adapters/http/index.ts", node: "src/adapters/node/index.ts", nfce: "src/adapters/nfce/index.ts", zod: "src/adapters/zod/index.ts", express: "src/adapters/express/index.ts", "json-schema": "src/json-schema/index.ts", source: "src/adapters/source/index.ts", pix: "src/pix/index.ts", "pix/svg": "src/pix/svg.ts", boleto: "src/boleto/index.ts" },
     // Adapters import the public core by name, so every entry shares one core (one CreditBlockError class).
-    external: ["credit-block", /^node:/],
+    // `uqr` (an optional peer) stays an import of credit-block/pix/svg alone.
+    external: ["credit-block", /^node:/, "uqr"],
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const project = mkdtempSync(join(tmpdir(), "credit-block-consumer-"));
-const ENTRIES = ["credit-block", "credit-block/http", "credit-block/node", "credit-block/nfce", "credit-block/zod", "credit-block/express", "credit-block/json-schema"];
+// credit-block/pix/svg needs its optional peer uqr, installed below with express.
+const ENTRIES = ["credit-block", "credit-block/http", "credit-block/node", "credit-block/nfce", "credit-block/zod", "credit-block/express", "credit-block/json-schema", "credit-block/pix", "credit-block/pix/svg", "credit-block/boleto"];
 
 beforeAll(() => {
   if (!existsSync(join(root, "dist", "index.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
@@ -19,9 +20,9 @@ beforeAll(() => {
   const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
   if (!tarball) throw new Error("npm pack produced no tarball");
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
-  // express too (the version this repository tests with), for the middleware across bundles.
-  const express = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies.express ?? "5";
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--silent", join(project, tarball), `express@${express}`], { cwd: project, stdio: "ignore" });
+  // express and uqr too (the versions this repository tests with): the middleware across bundles, and credit-block/pix/svg.
+  const dev = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies;
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--silent", join(project, tarball), `express@${dev.express ?? "5"}`, `uqr@${dev.uqr ?? "0.1"}`], { cwd: project, stdio: "ignore" });
 }, 120_000);
 
 describe("the packed package in a fresh project", () => {

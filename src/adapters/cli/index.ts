@@ -16,6 +16,8 @@ import { isTimeZone } from "../options.js";
 import { connectSource, SourceError, type CustomerSource } from "../source/index.js";
 import { readServeConfig } from "./config.js";
 import { ReplayUsageError, runReplay } from "./replay/command.js";
+import { boletoArgs, runBoleto } from "./boletoCommand.js";
+import { MissingQrLibrary, runPix } from "./pixCommand.js";
 import { fileProblem, oneLine, runServe, StartupError } from "./serveCommand.js";
 import { demoWithDatabase, packageRoot } from "./demo.js";
 import { JsonFileError, parseJsonFile, readJsonFile } from "./jsonFile.js";
@@ -60,6 +62,10 @@ const USAGE = `credit-block <command> [options]
            [--payments payments.csv] [--customers customers.json] (or --history history.json) [--workers N|auto]
            [--end-date DATE] [--loss-after 90] [--conversion 0.3] [--shard i/n] [--json replay.json] [--report replay.html] [--format json|table]
   replay merge a.json b.json …   shard reports into one (shards need the same --end-date)
+  pix      --key CHAVE --name "Loja do Zé" --city "São Paulo" [--amount 152.37] [--txid ID] [--description TEXT] [--postal-code CEP]
+           [--svg qr.svg]   the static Pix BR Code ("copia e cola") on stdout; --svg also draws its QR code (needs: npm install uqr)
+  boleto   LINE [--as-of YYYY-MM-DD] [--json | --format table|json]   a boleto's linha digitável (47 digits), arrecadação line (48)
+           or barcode (44), check digits verified: bank, amount, due date (the factor's cycle nearest to --as-of, default today)
   demo     the library at work on the sample store (what npm start runs)
 
   Reading a CSV export (aging, charges, payoff, collect): encoding, separator, decimal mark and date
@@ -157,7 +163,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-    args: rest,
+    args: command === "boleto" ? boletoArgs(rest) : rest,
     allowPositionals: true,
     strict: true,
     options: {
@@ -170,6 +176,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       version: { type: "boolean", short: "v" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "max-body-bytes": { type: "string" }, "fail-safe": { type: "string" },
       compare: { type: "string" }, history: { type: "string" }, sales: { type: "string" }, payments: { type: "string" }, customers: { type: "string" }, workers: { type: "string" }, shard: { type: "string" }, "end-date": { type: "string" }, "loss-after": { type: "string" },
       conversion: { type: "string" }, json: { type: "string" }, report: { type: "string" },
+      key: { type: "string" }, name: { type: "string" }, city: { type: "string" }, amount: { type: "string" }, txid: { type: "string" },
+      description: { type: "string" }, "postal-code": { type: "string" }, svg: { type: "string" },
       encoding: { type: "string" }, decimal: { type: "string" }, "date-format": { type: "string" }, excel: { type: "boolean" }, progress: { type: "boolean" }, "no-progress": { type: "boolean" },
     },
     });
@@ -313,6 +321,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout(replayed.text);
         return replayed.rejectedRows > 0 ? EXIT.rejectedRows : EXIT.ok;
       }
+      case "pix":
+        if (values.key === undefined || values.name === undefined || values.city === undefined) throw new UsageError("pix needs --key, --name and --city (the receiver as its bank has it)");
+        io.stdout(await runPix(values));
+        return EXIT.ok;
+      case "boleto":
+        if (positionals.length === 0) throw new UsageError("boleto needs the linha digitável or barcode: credit-block boleto \"10492.00650 61000.100042 …\"");
+        io.stdout(runBoleto(positionals, { asOf, format: values.format ?? "table", locale: values.locale === "en" ? "en" : "pt-BR" }));
+        return EXIT.ok;
       case "demo":
         io.stdout(`${await demoWithDatabase()}\n`);
         return EXIT.ok;
@@ -339,7 +355,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${error.code}:\n${error.issues.map((i) => `  ${i.path || "(root)"}: ${i.message}`).join("\n")}\n`);
       return EXIT.invalid;
     }
-    if (error instanceof FileProblem || error instanceof JsonFileError) {
+    if (error instanceof FileProblem || error instanceof JsonFileError || error instanceof MissingQrLibrary) {
       io.stderr(`credit-block ${command ?? ""}: ${error.message}\n`);
       return EXIT.invalid;
     }
@@ -356,6 +372,7 @@ class UsageError extends Error {}
 /** The outputs each command can write (`--format`). */
 const FORMATS: Readonly<Record<string, readonly string[]>> = {
   decide: ["json", "table"], aging: ["table", "json", "csv"], plan: ["table", "json"], payoff: ["json", "table", "csv"], charges: ["json", "table", "csv"], collect: ["json"], replay: ["json", "table"],
+  boleto: ["table", "json"],
 };
 
 /** The installed package's version, from its package.json. */
