@@ -7,7 +7,7 @@
  * declaration of the type a caller has.
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -83,8 +83,9 @@ describe("documentation snippets", () => {
   }, 180_000);
 });
 
-const runDir = join(root, "examples", ".doc-run");
-afterAll(() => { rmSync(runDir, { recursive: true, force: true }); });
+// Beside the examples, as the type-check places them, so `./negotiation-policy.json` resolves.
+const written: string[] = [];
+afterAll(() => { for (const file of written) rmSync(file, { force: true }); });
 
 const runnable = PAGES.flatMap((page) => {
   const blocks = blocksOf(page);
@@ -98,9 +99,9 @@ describe("documentation code that runs", () => {
   });
 
   it.each(runnable)("%s runs, and prints what the page shows", async (_, block, next) => {
-    mkdirSync(runDir, { recursive: true });
-    const file = join(runDir, `${block.page.replace(/[^a-z0-9]+/gi, "-")}-${block.line}.ts`);
+    const file = join(root, "examples", `.doc-run-${block.page.replace(/[^a-z0-9]+/gi, "-")}-${block.line}.ts`);
     writeFileSync(file, `${block.code}\nexport {};\n`);
+    written.push(file);
     const printed: string[] = [];
     const log = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => { printed.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")); });
     try {
