@@ -121,6 +121,7 @@ export const ISSUE_PARAMS = {
   conflicting_value: { value: text, other: text, otherValue: text },
   checking_stopped: { unchecked: optional(countOr("?")) },
   "json.lossy_number": { literal: text, read: text },
+  "json.duplicate_key": { key: text },
   // ---- collection planner (#14 item 3) ----
   "tax_id.length": { length: count },
   "tax_id.characters": { kind: oneOf("CPF", "CNPJ") },
@@ -209,6 +210,66 @@ export type TextKey = keyof typeof TEXT_PARAMS;
 /** Every message key of a locale catalogue. */
 export type MessageKey = IssueCode | TextKey;
 
+/**
+ * The texts of the HTTP problem documents (RFC 9457 `title` and `detail`) that
+ * `credit-block/http` and `credit-block/node` answer in the caller's language (`Accept-Language`).
+ * Their locale files are `locales/http-en.ts` and `locales/http-pt-BR.ts`, read through
+ * `http.ts`: apart from the core's catalogue, so the core (which browsers load) never carries
+ * them. Issues inside a 422 are the core's issue codes above.
+ */
+export const HTTP_PARAMS = {
+  "http.invalid_input.title": {},
+  "http.invalid_policy.title": {},
+  /** The detail of a 422: how many issues it lists. */
+  "http.invalid_input.detail": { count: count },
+  "http.bad_json.title": {},
+  /** Where `JSON.parse` stopped, when it says: `position` counts characters from 0. */
+  "http.bad_json.detail": { position: optional(count) },
+  "http.bad_json.truncated": {},
+  "http.bad_json.empty": {},
+  "http.not_utf8.title": {},
+  /**
+   * A body that is not UTF-8: the first byte that is not (`byte`, `0xE7`, at `offset`), what it
+   * looks like, and the charset the request declared (`declared`, absent when it declared none).
+   */
+  "http.not_utf8.detail": { byte: text, offset: count, looksLike: oneOf("utf-16", "latin-1", "unknown"), declared: optional(text) },
+  "http.too_large.title": {},
+  "http.too_large.detail": { max: count },
+  "http.media_type.title": {},
+  "http.media_type.detail": {},
+  "http.charset.title": {},
+  "http.charset.detail": { charset: text },
+  "http.not_found.title": {},
+  "http.not_found.detail": { path: text },
+  "http.method.title": {},
+  "http.method.detail": { method: text, allow: text },
+  "http.internal.title": {},
+  "http.internal.detail": {},
+  "http.incomplete.title": {},
+  "http.incomplete.detail": {},
+  "http.not_ready.title": {},
+  "http.not_ready.detail": {},
+  "http.unauthorized.title": {},
+  "http.unauthorized.missing": {},
+  "http.unauthorized.invalid": {},
+  "http.misdirected.title": {},
+  "http.misdirected.detail": {},
+  "http.bad_request.title": {},
+  "http.bad_target.detail": {},
+  /** A request Node's parser refused; `reason` is the parser's own (English) words. */
+  "http.bad_http.detail": { reason: text },
+  "http.timeout.title": {},
+  "http.timeout.headers": { ms: count },
+  "http.timeout.request": { ms: count },
+  "http.version.title": {},
+  "http.version.detail": { version: text },
+  "http.headers_too_large.title": {},
+  "http.headers_too_large.detail": { max: count },
+} as const satisfies Readonly<Record<string, ParamSpec>>;
+
+/** A key of an HTTP problem text. */
+export type HttpTextKey = keyof typeof HTTP_PARAMS;
+
 type Spec = typeof ISSUE_PARAMS & typeof TEXT_PARAMS;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -220,6 +281,8 @@ type ParamsOfSpec<S> = Simplify<
 
 /** The parameters of a key, typed: what a locale function receives and a typed call passes. */
 export type Params<K extends MessageKey> = ParamsOfSpec<Spec[K]>;
+/** The parameters of an HTTP problem text, typed. */
+export type HttpParams<K extends HttpTextKey> = ParamsOfSpec<(typeof HTTP_PARAMS)[K]>;
 /** The parameter names of a key. */
 export type ParamName<K extends MessageKey> = keyof Spec[K] & string;
 

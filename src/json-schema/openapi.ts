@@ -48,7 +48,7 @@ function inputRegistry() {
   }), "A checkout whose customer and open receivables the server reads from its data source (never with customer or receivables too). `overrides` are the supervisor releases given at the counter, added to the loaded customer's. If the source fails, sales paid at once are allowed and credit tenders get the fail-safe action (which a release of rule data-source-unavailable lifts)");
   const discount = described(z.union([z.strictObject({ percent: PercentSchema }), z.strictObject({ amount: money })]), "A discount as a percent of its part (rounded up to the cent, in the customer's favour) or an amount, capped at the part");
   const grace = z.int().check(z.minimum(0), z.maximum(MAX_GRACE_DAYS));
-  const agingOptions = described(z.object({
+  const agingOptions = described(z.strictObject({
     asOf: z.optional(ISODateSchema),
     buckets: z.optional(z.array(z.int().check(z.minimum(0), z.maximum(36_500))).check(z.minLength(1), z.maxLength(50))),
     by: z.optional(z.enum(["dueDate", "issueDate"])),
@@ -104,15 +104,15 @@ function inputRegistry() {
   add("Tender", TenderSchema);
   add("Override", OverrideSchema);
   add("Calendar", calendar);
-  add("AgingRequest", described(z.object({ receivables: z.array(ReceivableSchema), options: z.optional(agingOptions) }), "Receivables of any number of customers (customerId groups them) and the report's options"));
+  add("AgingRequest", described(z.strictObject({ receivables: z.array(ReceivableSchema), options: z.optional(agingOptions) }), "Receivables of any number of customers (customerId groups them) and the report's options"));
   add("AgingOptions", agingOptions);
   add("ChargeTerms", ChargeTermsSchema);
-  add("ChargesRequest", described(z.object({ receivable: ReceivableSchema, terms: ChargeTermsSchema }), "One título and the late-charge terms to apply at terms.asOf"));
-  add("PayoffRequest", described(z.object({ receivables: z.array(ReceivableSchema), options: payoffOptions }), "A customer's títulos and the quote's options"));
+  add("ChargesRequest", described(z.strictObject({ receivable: ReceivableSchema, terms: ChargeTermsSchema }), "One título and the late-charge terms to apply at terms.asOf"));
+  add("PayoffRequest", described(z.strictObject({ receivables: z.array(ReceivableSchema), options: payoffOptions }), "A customer's títulos and the quote's options"));
   add("PayoffOptions", payoffOptions);
   add("Discount", discount);
   add("PlanRequest", plan);
-  add("ProposalRequest", described(z.object({ proposal, debt, policy: NegotiationPolicySchema }), "A proposal, the debt it settles and the negotiation policy that judges it"));
+  add("ProposalRequest", described(z.strictObject({ proposal, debt, policy: NegotiationPolicySchema }), "A proposal, the debt it settles and the negotiation policy that judges it"));
   add("Proposal", proposal);
   add("Debt", debt);
   add("NegotiationPolicy", NegotiationPolicySchema);
@@ -169,6 +169,7 @@ function allSchemas(): Node {
   const outputs = components(toJSONSchema(registry, { io: "output", metadata: registry, uri }));
   asOfOptional(inputs.CheckoutRequest, "What a POS sends at checkout; asOf defaults to today in the server's time zone");
   asOfOptional(inputs.ChargeTerms, "Late-charge terms (FEBRABAN CNAB 240 style): multa as a percent or a value, juros as % a month or a value a day; consumer caps multa 2% (CDC art. 52 §1) and juros de mora 1% a.m. (Súmula 379 STJ) unless consumer is false; asOf defaults to today");
+  asOfOptional(inputs.Debt, "The debt being negotiated, e.g. a payoff quote's gross; asOf defaults to today in the server's time zone");
   (inputs.Sale as Node).description = "The sale's tenders";
   const all: Node = { ...inputs, ...outputs };
   all.Policy = hoist("Policy", policy, all, { __schema0: "Condition" });
@@ -185,19 +186,23 @@ const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
 const REQUEST_ID = { "x-request-id": header("RequestId") };
 
+/** What every problem carries beside its body: the request id, its language, and that the language follows Accept-Language. */
+const PROBLEM_HEADERS = { ...REQUEST_ID, "Content-Language": header("ContentLanguage"), Vary: header("Vary") };
+
 function problemResponse(description: string, headers: Node = {}, schema = "Problem"): Node {
-  return { description, headers: { ...REQUEST_ID, ...headers }, content: problemJson(ref(schema)) };
+  return { description, headers: { ...PROBLEM_HEADERS, ...headers }, content: problemJson(ref(schema)) };
 }
 
 const PROBLEMS: Readonly<Record<string, Node>> = {
-  BadRequest: problemResponse("The body is not JSON, or the request target or Host header is not a valid URL"),
+  BadRequest: problemResponse("The body is not JSON, not UTF-8 or incomplete, or the request is not valid HTTP/1.1"),
   Unauthorized: problemResponse("No bearer token, or one the server does not know", { "WWW-Authenticate": header("WwwAuthenticate") }),
   NotFound: problemResponse("No such route"),
   MethodNotAllowed: problemResponse("The route exists with other methods (listed in Allow)", { Allow: header("Allow") }),
   PayloadTooLarge: problemResponse("The body is over the server's limit (1 MiB unless configured)"),
-  UnsupportedMediaType: problemResponse("The body is not sent as application/json (or application/*+json)"),
+  UnsupportedMediaType: problemResponse("The body is not sent as application/json (or application/*+json), or with a charset other than UTF-8"),
+  RequestTimeout: problemResponse("The request did not arrive within the server's timeouts"),
   MisdirectedRequest: problemResponse("The Host header is not one the server answers for (DNS rebinding guard)"),
-  InvalidInput: problemResponse("The input broke the schema or a rule: every issue, with its path and code", {}, "InvalidInputProblem"),
+  InvalidInput: problemResponse("The input broke the schema or a rule (an unknown or repeated key too): every issue, with its path and code", {}, "InvalidInputProblem"),
   InternalError: problemResponse("A bug on the server; never for bad input, never with a stack trace"),
   Unavailable: problemResponse("Not ready: the data source does not answer (credit sales are answered fail-safe meanwhile)", { "Retry-After": header("RetryAfter") }),
 };
@@ -225,7 +230,7 @@ function paths(): Node {
       200: { description: route.summary, headers: okHeaders, content: json(ref(route.answer)) },
       ...(route.open ? {} : { 401: response("Unauthorized") }),
       421: response("MisdirectedRequest"),
-      ...(route.body ? { 400: response("BadRequest"), 413: response("PayloadTooLarge"), 415: response("UnsupportedMediaType"), 422: response("InvalidInput") } : {}),
+      ...(route.body ? { 400: response("BadRequest"), 408: response("RequestTimeout"), 413: response("PayloadTooLarge"), 415: response("UnsupportedMediaType"), 422: response("InvalidInput") } : {}),
       ...route.extra,
       500: response("InternalError"),
     };
@@ -234,7 +239,7 @@ function paths(): Node {
       operationId: route.id,
       summary: route.summary,
       tags: [route.method === "post" ? "decisions and money" : "service"],
-      parameters: [{ $ref: "#/components/parameters/RequestId" }],
+      parameters: [{ $ref: "#/components/parameters/RequestId" }, { $ref: "#/components/parameters/AcceptLanguage" }],
       ...(route.open ? { security: [] } : {}),
       ...(route.body ? { requestBody: { required: true, content: json(ref(route.body)) } } : {}),
       responses: sorted,
@@ -254,7 +259,7 @@ function build(): Node {
       title: "credit-block sidecar",
       version: VERSION,
       summary: "Decide at a Brazilian POS checkout whether a customer may buy on credit, and the money math around it",
-      description: "The HTTP API of credit-block/http and `credit-block serve`. JSON in and out; money is a decimal string (\"1234.50\", never a float), dates are YYYY-MM-DD. Errors are RFC 9457 problem documents (application/problem+json), never a stack trace. Every answer carries x-request-id (the one sent, or a new one) when served by `credit-block serve`.",
+      description: "The HTTP API of credit-block/http and `credit-block serve`. JSON in and out (UTF-8); money is a decimal string (\"1234.50\", never a float), dates are YYYY-MM-DD. Errors are RFC 9457 problem documents (application/problem+json) in the caller's language, never a stack trace. Every answer carries x-request-id (the one sent, or a new one) when served by `credit-block serve`.",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "http://127.0.0.1:8787", description: "credit-block serve, default address (loopback)" }],
@@ -269,12 +274,15 @@ function build(): Node {
       responses: PROBLEMS,
       parameters: {
         RequestId: { name: "x-request-id", in: "header", required: false, description: "The caller's request id, returned on the answer and logged; one is made when absent", schema: { type: "string", maxLength: 200 } },
+        AcceptLanguage: { name: "accept-language", in: "header", required: false, description: "The language of problems: Portuguese for any pt, else English; absent, the server's locale", schema: { type: "string" } },
       },
       headers: {
         RequestId: { description: "The request's id: the one sent, or one the server made", schema: { type: "string" } },
         CreditOutcome: { description: "The decision's outcome, for proxies and logs", required: true, schema: ref("Outcome") },
         Allow: { description: "The methods the route answers", required: true, schema: { type: "string" } },
         RetryAfter: { description: "Seconds to wait before asking again", schema: { type: "string", pattern: "^\\d+$" } },
+        ContentLanguage: { description: "The problem's language", schema: { type: "string", enum: ["en", "pt-BR"] } },
+        Vary: { description: "Accept-Language (and Origin with CORS)", schema: { type: "string" } },
         WwwAuthenticate: { description: "Bearer", required: true, schema: { type: "string", pattern: "^Bearer\\b" } },
       },
       securitySchemes: {

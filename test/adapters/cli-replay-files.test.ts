@@ -148,7 +148,7 @@ describe("credit-block replay over a back office's CSV exports", () => {
       expect(r.code).toBe(1);
       expect(r.err.split("\n").filter((l) => l.startsWith("  customers"))).toEqual([
         '  customers[0].limite: unknown field "limite" (a typo?)',
-        expect.stringMatching(/^  customers\[2\]\.creditLimit: /),
+        expect.stringMatching(/^ {2}customers\[2\]\.creditLimit: /),
       ]);
     }
   });

@@ -13,6 +13,8 @@ export interface PlainRequest {
   readonly pathname: string;
   readonly contentType: string | null;
   readonly contentLength: string | null;
+  /** The `Accept-Language` header: the language of problem details (absent: the handler's `locale`). */
+  readonly acceptLanguage?: string | null;
   /** The body's bytes; rejects with {@link BodyTooLarge} once more than `limit` have arrived. */
   readBody(limit: number): Promise<Uint8Array>;
 }

@@ -13,6 +13,14 @@ export interface HandlerOptions {
   readonly timeZone?: string;
   /** Largest accepted body in bytes, 1 to 2³⁰; default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * The language of problem details (`title`, `detail`, the issues' `message`) when a request
+   * sends no `Accept-Language`: `"en"` (default) or `"pt-BR"`. A request that sends one is
+   * answered in Portuguese when it prefers any `pt` (`pt-BR`, `pt`, `pt-PT`), else in English.
+   * Problems carry `Content-Language` and `Vary: Accept-Language`; answers that are not
+   * problems are the same in every language (a decision's messages follow the policy's locale).
+   */
+  readonly locale?: "en" | "pt-BR";
   /** The clock, for tests; default `() => new Date()`. Adapters read the clock, the core never does. */
   readonly now?: () => Date;
   /**
@@ -51,4 +59,6 @@ export interface CreditBlockHandler {
   reload(policy: PolicyDocument | Policy): void;
   /** The policy in use. */
   readonly policy: Policy;
+  /** The language of problem details for a request without `Accept-Language` (the `locale` option). */
+  readonly locale: "en" | "pt-BR";
 }

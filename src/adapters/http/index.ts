@@ -9,6 +9,7 @@ import { todayClock } from "./clock.js";
 import { CustomerLoader } from "./customerLoader.js";
 import { BodyTooLarge, EXCHANGE, joinChunks } from "./exchange.js";
 import type { CreditBlockHandler, HandlerOptions } from "./handlerOptions.js";
+import { LOCALES } from "./language.js";
 import { toResponse } from "./problem.js";
 import { readOnlyRoutes } from "./readOnlyRoutes.js";
 import { createRouter } from "./router.js";
@@ -53,6 +54,7 @@ function checkOptions(options: HandlerOptions): void {
     .function("loadCustomer")
     .integer("loadTimeoutMs", 1, MAX_LOAD_TIMEOUT_MS)
     .oneOf("failSafeAction", ["review", "deny"])
+    .oneOf("locale", LOCALES)
     .function("onLoadError")
     .function("checkReady")
     .done();
@@ -64,10 +66,13 @@ function checkOptions(options: HandlerOptions): void {
  * (`{ receivables, options }`; graceDays, calendar, ignoreBelow and currency default to the
  * policy's, so aging and decide agree), `POST /v1/charges` (`{ receivable, terms }`),
  * `POST /v1/payoff` (`{ receivables, options }`), `POST /v1/plan` (plan terms), `POST /v1/proposal`
- * (`{ proposal, debt, policy }`), `GET /v1/health`, `GET /v1/policy` (id, version, SHA-256),
- * `GET /v1/schema` (JSON Schemas of the inputs). Errors are `application/problem+json`
- * (RFC 9457): 400 bad JSON, 413 body over the limit, 415 wrong content type, 404, 405,
- * 422 invalid input with every issue; never a stack trace, never a 500 for bad input.
+ * (`{ proposal, debt, policy }`; `debt.asOf` defaults to today), `GET /v1/health`,
+ * `GET /v1/policy` (id, version, SHA-256), `GET /v1/schema` (JSON Schemas of the inputs).
+ * Errors are `application/problem+json`
+ * (RFC 9457), in the caller's language (`Accept-Language`, else `locale`): 400 a body that is
+ * not JSON, not UTF-8 or incomplete, 413 body over the limit, 415 not JSON or a charset other
+ * than UTF-8, 404, 405, 422 invalid input with every issue (an unknown key at any depth and a
+ * key given twice in one object included); never a stack trace, never a 500 for bad input.
  *
  * @example
  * ```ts
@@ -85,11 +90,13 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
   let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] });
   const currentGate = (): CreditGate => gate;
   const timeoutMs = options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+  const locale = options.locale ?? "en";
   const loader = new CustomerLoader(options, timeoutMs, currentGate);
   const exchange = createRouter({
     bodyRoutes: bodyRoutes({ gate: currentGate, today: todayClock(options.timeZone ?? "America/Sao_Paulo", options.now ?? (() => new Date())), loader }),
     readOnlyRoutes: readOnlyRoutes({ gate: currentGate, options, timeoutMs }),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_BODY_BYTES,
+    locale,
   });
   const handler = async (request: Request): Promise<Response> =>
     toResponse(await exchange({
@@ -97,6 +104,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       pathname: new URL(request.url).pathname,
       contentType: request.headers.get("content-type"),
       contentLength: request.headers.get("content-length"),
+      acceptLanguage: request.headers.get("accept-language"),
       readBody: (max) => readStream(request.body, max),
     }));
   const reload = (policy: PolicyDocument | Policy): void => {
@@ -105,6 +113,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
     gate = next;
   };
   Object.defineProperty(handler, "policy", { get: () => gate.policy, enumerable: true });
+  Object.defineProperty(handler, "locale", { value: locale, enumerable: true });
   Object.defineProperty(handler, EXCHANGE, { value: exchange });
   return Object.assign(handler, { reload }) as unknown as CreditBlockHandler;
 }

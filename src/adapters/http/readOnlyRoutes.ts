@@ -8,10 +8,11 @@ import { checkoutRequestJsonSchema, openApiDocument, policyJsonSchema } from "cr
 import { withDeadline } from "./deadline.js";
 import { jsonAnswer, type PlainResponse } from "./exchange.js";
 import type { HandlerOptions } from "./handlerOptions.js";
-import { problemOf } from "./problem.js";
+import type { Locale } from "./language.js";
+import { problems } from "./problem.js";
 
-/** A route that takes no body; a HEAD request gets its status and headers. */
-export type ReadOnlyRoute = () => Promise<PlainResponse> | PlainResponse;
+/** A route that takes no body (its problems in `locale`); a HEAD request gets its status and headers. */
+export type ReadOnlyRoute = (locale: Locale) => Promise<PlainResponse> | PlainResponse;
 
 /** What the routes read: the gate in use (it changes on reload), the readiness probe and how long to wait on it. */
 export interface ReadOnlyRouteContext {
@@ -26,7 +27,7 @@ async function sha256(text: string): Promise<string> {
 }
 
 /** `GET /v1/ready`: the policy is loaded and the data source (if any) answers in time. */
-async function ready(policy: Policy, options: ReadOnlyRouteContext["options"], timeoutMs: number): Promise<PlainResponse> {
+async function ready(policy: Policy, options: ReadOnlyRouteContext["options"], timeoutMs: number, locale: Locale): Promise<PlainResponse> {
   const loaded = { id: policy.id, version: policy.version };
   const checkReady = options.checkReady;
   if (!checkReady) return jsonAnswer({ status: "ready", policy: loaded });
@@ -36,7 +37,7 @@ async function ready(policy: Policy, options: ReadOnlyRouteContext["options"], t
     const latencyMs = typeof measured === "number" ? measured : Date.now() - started;
     return jsonAnswer({ status: "ready", policy: loaded, source: { ok: true, latencyMs } });
   } catch {
-    return problemOf(503, "not-ready", "Not ready", { detail: "the data source does not answer: credit sales are answered fail-safe" }, { "retry-after": "5" });
+    return problems.notReady(locale);
   }
 }
 
@@ -47,7 +48,7 @@ export function readOnlyRoutes({ gate, options, timeoutMs }: ReadOnlyRouteContex
   let openapi: string | null = null;
   return {
     "/v1/health": () => jsonAnswer({ status: "ok" }),
-    "/v1/ready": () => ready(gate().policy, options, timeoutMs),
+    "/v1/ready": (locale) => ready(gate().policy, options, timeoutMs, locale),
     "/v1/policy": async () => {
       const policy = gate().policy;
       if (hashed?.policy !== policy) hashed = { policy, sha256: sha256(JSON.stringify(policy)) };

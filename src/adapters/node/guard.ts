@@ -6,8 +6,10 @@
  */
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
-import { problemOf } from "../http/problem.js";
+import { httpText } from "../../i18n/http.js";
 import type { PlainResponse } from "../http/exchange.js";
+import type { Locale } from "../http/language.js";
+import { localProblem } from "../http/problem.js";
 
 /** A bearer token as the options take it: visible ASCII, no spaces (what a header carries intact). */
 export const TOKEN_PATTERN = /^[\x21-\x7e]{16,4096}$/;
@@ -108,21 +110,29 @@ export const isOpenRoute = (method: string | undefined, pathname: string): boole
   (method === "GET" || method === "HEAD") && /^\/v1\/health\/*$/.test(pathname);
 
 /** 401 for a missing or unknown token. */
-export function unauthorized(presented: boolean): PlainResponse {
-  return problemOf(401, "unauthorized", "Unauthorized", {
-    detail: presented ? "the bearer token is not valid" : "send Authorization: Bearer <token>",
+export function unauthorized(presented: boolean, locale: Locale): PlainResponse {
+  return localProblem(locale, 401, "unauthorized", httpText(locale, "http.unauthorized.title"), {
+    detail: httpText(locale, presented ? "http.unauthorized.invalid" : "http.unauthorized.missing"),
   }, { "www-authenticate": 'Bearer realm="credit-block"' });
 }
 
 /** 421 for a Host header this server does not answer for. */
-export const MISDIRECTED: PlainResponse = problemOf(421, "misdirected-request", "Misdirected request", {
-  detail: "this server does not answer for that Host name (see allowedHosts)",
+export const misdirected = (locale: Locale): PlainResponse => localProblem(locale, 421, "misdirected-request", httpText(locale, "http.misdirected.title"), {
+  detail: httpText(locale, "http.misdirected.detail"),
 });
 
 /** 400 for a request target (or Host header) that cannot form a URL. */
-export const BAD_TARGET: PlainResponse = problemOf(400, "bad-request", "Bad request", {
-  detail: "the request target or Host header is not a valid URL",
+export const badTarget = (locale: Locale): PlainResponse => localProblem(locale, 400, "bad-request", httpText(locale, "http.bad_request.title"), {
+  detail: httpText(locale, "http.bad_target.detail"),
 });
+
+/** 505 for a request in an HTTP version other than 1.0 and 1.1 (`version`: what it said, e.g. `2.0`). */
+export const versionNotSupported = (locale: Locale, version: string): PlainResponse => localProblem(locale, 505, "http-version-not-supported", httpText(locale, "http.version.title"), {
+  detail: httpText(locale, "http.version.detail", { version }),
+});
+
+/** 500 for a handler that failed (not a credit-block one: those answer their own 500). */
+export const internalError = (locale: Locale): PlainResponse => localProblem(locale, 500, "internal", httpText(locale, "http.internal.title"));
 
 /** What a browser script from an allowed origin may read of an answer besides the basics. */
 export const CORS_EXPOSE = "x-request-id, x-credit-outcome";

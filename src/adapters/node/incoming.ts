@@ -80,6 +80,7 @@ export function plainRequestOf(req: IncomingMessage, pathname: string, kept?: Ui
     pathname,
     contentType: req.headers["content-type"] ?? null,
     contentLength: kept ? null : req.headers["content-length"] ?? null,
+    acceptLanguage: req.headers["accept-language"] ?? null,
     readBody: (limit) => {
       if (!kept) return readIncoming(req, limit);
       return kept.byteLength > limit ? Promise.reject(new BodyTooLarge()) : Promise.resolve(kept);

@@ -9,7 +9,9 @@ import type { Server as HttpsServer } from "node:https";
 import { ServeError } from "./errors.js";
 import { eventLog } from "./eventLog.js";
 import { Tokens, hostnameOf, isLoopback, loopbackHosts, originOf } from "./guard.js";
-import { createNodeServer, listenOn } from "./listen.js";
+import type { CreditBlockHandler } from "../http/index.js";
+import { isLocale } from "../http/language.js";
+import { createNodeServer, listenOn, timeoutsOf } from "./listen.js";
 import { reloadAll } from "./reloading.js";
 import { serveRequests } from "./requests.js";
 import { checkServeOptions, type ServeOptions } from "./serveOptions.js";
@@ -43,7 +45,10 @@ const urlHost = (host: string): string => (host.includes(":") ? `[${host}]` : ho
  * Serves a credit-block handler. Logs one JSON line per request (ISO time, request id, method,
  * route, status, ms, policy id@version, outcome: no body, query string, customer or token),
  * answers 401 without a valid bearer token when `tokens` are set, 421 to a Host it does not
- * serve, CORS only for `corsOrigins`, returns `x-request-id` on every answer, drains on
+ * serve, 408 past its headers or request timeout (within a second of it), 505 to an HTTP
+ * version other than 1.0/1.1, 400 or 431 to what Node's parser refuses: problem documents in
+ * the caller's language (`Accept-Language`, else `locale`), each logged with the status the
+ * client saw. CORS only for `corsOrigins`, returns `x-request-id` on every answer, drains on
  * SIGTERM/SIGINT, and reloads the policy and the tokens on SIGHUP (a bad new one keeps the
  * old serving and logs why). A failure to start rejects with a {@link ServeError} and leaves
  * nothing behind; bad options reject with a `CreditBlockError` naming each one.
@@ -82,7 +87,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let origin = `http://${host}`; // until listening tells the port
 
   const { server, sockets } = createNodeServer(options);
-  const requests = serveRequests(server, { handler: options.handler, allowedHosts, corsOrigins, tokens: () => tokens, fallbackOrigin: () => origin, emit });
+  const handlerLocale: unknown = (options.handler as Partial<CreditBlockHandler>).locale;
+  const locale = options.locale ?? (isLocale(handlerLocale) ? handlerLocale : "en");
+  const requests = serveRequests(server, {
+    handler: options.handler, allowedHosts, corsOrigins, tokens: () => tokens, fallbackOrigin: () => origin, emit, locale, timeouts: timeoutsOf(options),
+  });
   const boundPort = await listenOn(server, host, port);
   server.on("error", (error: NodeJS.ErrnoException) => { emit("server-error", { code: error.code, message: error.message }); });
   const url = `${options.tls ? "https" : "http"}://${urlHost(host)}:${boundPort}`;

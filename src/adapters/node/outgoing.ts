@@ -24,6 +24,17 @@ export async function byteAnswerOf(response: Response): Promise<ByteAnswer> {
  */
 export function writeAnswer(res: ServerResponse, answer: PlainResponse | ByteAnswer): void {
   res.statusCode = answer.status;
-  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, name === "vary" ? varyWith(res.getHeader("vary"), value) : value);
   res.end("bytes" in answer ? answer.bytes : answer.body);
+}
+
+/**
+ * A `Vary` that keeps what was already set on the response (`Origin`, by CORS) beside the
+ * answer's own (`Accept-Language`, on a problem), each name once.
+ */
+function varyWith(before: number | string | string[] | undefined, value: string): string {
+  if (before === undefined) return value;
+  const names = [...(Array.isArray(before) ? before : [String(before)]), value].flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase())).join(", ");
 }

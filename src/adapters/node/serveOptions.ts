@@ -4,6 +4,7 @@
  */
 import { CreditBlockError, issue, type Issue, type Policy, type PolicyDocument } from "credit-block";
 import type { CreditBlockHandler } from "../http/index.js";
+import { LOCALES } from "../http/language.js";
 import { OptionsCheck } from "../options.js";
 import { hostnameOf, originOf, TOKEN_PATTERN } from "./guard.js";
 
@@ -20,10 +21,21 @@ export interface ServeOptions {
    * address but 127.0.0.0/8, `::1` and `localhost` needs `tokens` (or `insecure: true`).
    */
   readonly host?: string;
-  /** Milliseconds to receive the headers (default 10 s) and the whole request (default 30 s). */
+  /**
+   * Milliseconds to receive the headers (default 10 s) and the whole request, body included
+   * (default 30 s; not less than the headers timeout); 0 turns one off. Past either, the client
+   * gets a 408 problem and the connection closes, within a second of the value (Node's own check
+   * runs every 30 s; serve runs it more often). The time the handler takes is not counted.
+   */
   readonly headersTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
   readonly keepAliveTimeoutMs?: number;
+  /**
+   * The language of serve's own problems (401, 408, 421, 431, 505…) for a request without
+   * `Accept-Language`: `"en"` or `"pt-BR"`; default the handler's `locale` (of `createHandler`),
+   * else `"en"`. A request that sends one gets Portuguese when it prefers any `pt`, else English.
+   */
+  readonly locale?: "en" | "pt-BR";
   /** One JSON line per request and per event, each with its ISO `time`; default to stderr. */
   readonly log?: (line: string) => void;
   /**
@@ -103,6 +115,16 @@ function innerIssues(options: ServeOptions): Issue[] {
   return issues;
 }
 
+/** Node refuses a headers timeout longer than the request timeout (the headers are part of the request): said here, naming the option. */
+function timeoutIssues(options: ServeOptions): Issue[] {
+  const headers: unknown = options.headersTimeoutMs ?? 10_000;
+  const request: unknown = options.requestTimeoutMs ?? 30_000;
+  const on = (ms: unknown): ms is number => Number.isInteger(ms) && (ms as number) > 0 && (ms as number) <= MAX_TIMEOUT_MS; // else refused above, or off
+  if (!on(headers) || !on(request) || headers <= request) return [];
+  return [issue(options.headersTimeoutMs === undefined ? "options.requestTimeoutMs" : "options.headersTimeoutMs",
+    options.headersTimeoutMs === undefined ? "too_small" : "too_big", options.headersTimeoutMs === undefined ? { minimum: headers } : { maximum: request })];
+}
+
 /** Every problem of the options at once, each naming its option (a `CreditBlockError`). */
 export function checkServeOptions(options: ServeOptions): void {
   const check = new OptionsCheck(options);
@@ -115,6 +137,7 @@ export function checkServeOptions(options: ServeOptions): void {
       .integer("headersTimeoutMs", 0, MAX_TIMEOUT_MS)
       .integer("requestTimeoutMs", 0, MAX_TIMEOUT_MS)
       .integer("keepAliveTimeoutMs", 0, MAX_TIMEOUT_MS)
+      .oneOf("locale", LOCALES)
       .function("log")
       .boolean("signals")
       .function("loadPolicy")
@@ -130,6 +153,6 @@ export function checkServeOptions(options: ServeOptions): void {
     if (!(error instanceof CreditBlockError)) throw error;
     issues.push(...error.issues);
   }
-  issues.push(...innerIssues(options));
+  issues.push(...innerIssues(options), ...timeoutIssues(options));
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
 }

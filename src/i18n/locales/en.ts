@@ -96,6 +96,7 @@ export const en = defineCatalogue({
     conflicting_value: "{value} contradicts {other} ({otherValue}); send the value in one place only",
     checking_stopped: (p) => `checking stopped here after too many issues${unchecked(p.unchecked)}`,
     "json.lossy_number": 'the number {literal} cannot be read exactly (a double holds {read}); send money and other exact values as a decimal string, e.g. "250.00"',
+    "json.duplicate_key": 'the key "{key}" appears more than once in this object (JSON readers disagree on which one counts); send it once',
     "tax_id.length": "a CPF has 11 characters and a CNPJ 14 (punctuation aside); got {length}",
     "tax_id.characters": (p) => (p.kind === "CPF" ? "a CPF has digits only" : "a CNPJ has 12 digits or letters A–Z and 2 numeric check digits (IN RFB 2.229/2024)"),
     "tax_id.repeated": "a {kind} of one repeated digit is never issued",

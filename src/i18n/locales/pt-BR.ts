@@ -96,6 +96,7 @@ export const ptBR = defineCatalogue({
     conflicting_value: "{value} contradiz {other} ({otherValue}); informe o valor em um só lugar",
     checking_stopped: (p) => `a verificação parou aqui depois de problemas demais${unchecked(p.unchecked)}`,
     "json.lossy_number": 'o número {literal} não pode ser lido com exatidão (um double guarda {read}); envie valores monetários e outros valores exatos como texto decimal, por exemplo "250.00"',
+    "json.duplicate_key": 'a chave "{key}" aparece mais de uma vez neste objeto (cada leitor de JSON escolhe uma delas); envie-a uma vez só',
     "tax_id.length": "o CPF tem 11 caracteres e o CNPJ 14 (sem pontuação); recebido {length}",
     "tax_id.characters": (p) => (p.kind === "CPF" ? "o CPF tem apenas dígitos" : "o CNPJ tem 12 dígitos ou letras A–Z e 2 dígitos verificadores numéricos (IN RFB 2.229/2024)"),
     "tax_id.repeated": "{kind} com um único dígito repetido nunca é emitido",
