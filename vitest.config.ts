@@ -37,7 +37,7 @@ export const PROCESS_LEVEL = [
   // the packed tarball and the ESM bundle in headless Chromium
   "test/package/**/*.test.ts",
   // the README: its TypeScript snippets type-checked, its transcripts run
-  "test/readme.test.ts",
+  "test/docs-snippets.test.ts",
   "test/readme-erp.test.ts",
 ];
 

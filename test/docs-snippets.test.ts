@@ -3,15 +3,20 @@
  * guides is type-checked against the real API with the project's strict options (a renamed
  * option breaks this test, not the reader's build); blocks marked `<!-- run -->` are also run,
  * and what they print must be what the page shows; every CLI transcript is produced by running
- * the command. A snippet's free names (the caller's own `gate`, `db`, `note`…) get an ambient
+ * the command, and every curl transcript by asking a real sidecar. A snippet's free names (the caller's own `gate`, `db`, `note`…) get an ambient
  * declaration of the type a caller has.
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
+import type { PolicyDocument } from "credit-block";
+import { createHandler } from "credit-block/http";
+import { serve, type RunningServer } from "credit-block/node";
 import { main } from "../src/adapters/cli/index.js";
 import { blocksOf, PAGES, root, transcriptsOf, type DocBlock } from "./support/docBlocks.js";
 
@@ -83,6 +88,18 @@ describe("documentation snippets", () => {
   }, 180_000);
 });
 
+const run = promisify(execFile);
+let sidecar: RunningServer | undefined;
+/** A sidecar with the sample policy, started on first use. */
+async function sidecarUrl(): Promise<string> {
+  if (sidecar === undefined) {
+    const policy = JSON.parse(readFileSync(join(root, "examples/policy.json"), "utf8")) as PolicyDocument;
+    sidecar = await serve({ handler: createHandler({ policy, timeZone: "America/Sao_Paulo" }), port: 0, log: () => {} });
+  }
+  return sidecar.url;
+}
+afterAll(async () => { await sidecar?.close(); });
+
 // Beside the examples, as the type-check places them, so `./negotiation-policy.json` resolves.
 const written: string[] = [];
 afterAll(() => { for (const file of written) rmSync(file, { force: true }); });
@@ -113,7 +130,17 @@ describe("documentation code that runs", () => {
     if (next?.lang === "text" && next.marker === undefined) expect(printed.join("\n").trimEnd()).toBe(next.code.trimEnd());
   }, 60_000);
 
-  it.each(transcripts)("%s: the transcript is what the command prints", async (_, { command, output, files }) => {
+  it.each(transcripts.filter(([, t]) => t.command.code.trim().startsWith("curl")))("%s: the HTTP transcript is what the sidecar answers", async (_, { command, output }) => {
+    // The guides' sidecar is `credit-block serve --policy examples/policy.json` on port 8787; here, a real one on a free port.
+    const url = await sidecarUrl();
+    const script = command.code.replaceAll("http://127.0.0.1:8787", url);
+    // Asynchronously: the sidecar answers from this process's event loop.
+    const answer = await run("sh", ["-c", script], { cwd: root, encoding: "utf8", timeout: 30_000 });
+    expect(answer.stderr).toBe("");
+    expect(answer.stdout.trimEnd()).toBe(output.code.trimEnd());
+  }, 60_000);
+
+  it.each(transcripts.filter(([, t]) => !t.command.code.trim().startsWith("curl")))("%s: the transcript is what the command prints", async (_, { command, output, files }) => {
     // The page's files, written where the command finds them; their paths said back by name.
     const dir = mkdtempSync(join(tmpdir(), "credit-block-doc-"));
     for (const [name, text] of files) writeFileSync(join(dir, name), text);
