@@ -1,6 +1,7 @@
 import type { ISODate } from "../calendar/isoDate.js";
 import type { Money } from "../money/toMoney.js";
 import type { CheckoutRequestInput, PaymentMethod, Term } from "../schemas/checkout.js";
+import type { PixCharge } from "../schemas/pix.js";
 import type { Facts } from "./facts/index.js";
 import type { Policy, RuleAction } from "./policy/types.js";
 
@@ -87,6 +88,13 @@ export interface Regularize {
   readonly payAtLeast: Money;
   readonly receivableIds: string[];
   readonly items: RegularizeItem[];
+  /**
+   * The static Pix BR Code for exactly `payAtLeast`, txid `txidFor(receivableIds)`: present
+   * exactly when the policy names the store's receiver (`pix`; the gate then needs the encoder,
+   * see `createCreditGate`). Null when the amount does not fit a static BR Code (field 54 holds
+   * at most 9999999999.99).
+   */
+  readonly pix?: PixCharge | null;
 }
 
 /** A compiled policy: decide checkouts with it, as many times as needed. */

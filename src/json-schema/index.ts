@@ -35,6 +35,7 @@ const POLICY_FIELDS: Readonly<Record<string, string>> = {
   ignoreOverdueBelow: "Open balances below this money amount do not count",
   consumer: "CDC guards on (default true)",
   charges: "Multa and juros de mora that regularize adds to each título asked for (consumer caps: multa 2%, CDC art. 52 §1; juros 1% a.m., Súmula 379 STJ)",
+  pix: "The store's Pix receiver: regularize.pix then carries the BR Code for exactly payAtLeast (BRL only)",
 };
 const RULE_FIELDS: Readonly<Record<string, string>> = {
   id: "Stable rule id: letters, digits, _ . -",

@@ -53,6 +53,11 @@ function build(): ResponseRegistry {
     total: money,
     because: z.enum(["overdue", "limit"]),
   }));
+  const pixCharge = named("PixCharge", "The static Pix BR Code for exactly the amount asked, txid from the títulos paid; null when none fits the amount", z.strictObject({
+    payload: z.string(),
+    txid: z.string().check(z.regex(/^[0-9A-Z]{25}$/)),
+    amount: money,
+  }));
   const facts = named("Facts", "The facts of the checkout at asOf", z.strictObject({
     openBalance: money,
     overdueBalance: money,
@@ -94,6 +99,7 @@ function build(): ResponseRegistry {
       payAtLeast: money,
       receivableIds: z.array(z.string()),
       items: z.array(regularizeItem),
+      pix: z.optional(z.nullable(pixCharge)),
     }))),
     nextChange: z.nullable(z.strictObject({ date, status, rule: z.string() })),
     facts,
@@ -141,6 +147,7 @@ function build(): ResponseRegistry {
     discount: money,
     net: money,
     excluded: z.strictObject({ disputed: z.array(z.string()), disputedAmount: money, writtenOff: z.array(z.string()), renegotiated: z.array(z.string()) }),
+    pix: z.optional(z.nullable(pixCharge)),
   }));
 
   const plan = named("InstallmentPlan", "An installment plan with the disclosures of CDC art. 54-B", z.strictObject({

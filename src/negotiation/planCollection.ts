@@ -6,6 +6,7 @@ import { formatMoney } from "../i18n/money.js";
 import { displayDate, t } from "../i18n/text.js";
 import { MoneyDecimal } from "../money/decimal.js";
 import { parseReceivables, type Receivable, type ReceivableInput } from "../schemas/checkout.js";
+import type { Encoders, PixCharge } from "../schemas/pix.js";
 import {
   checkCollectionOptions, fill, NOTICE_DAYS, REMOVAL_STEP,
   type Channel, type CheckedCollection, type CollectionOptions, type ContactWindow, type PlannedStep, type StepKind,
@@ -39,6 +40,12 @@ export interface CollectionContactStep {
   readonly payableUntil: ISODate;
   readonly message: string;
   readonly dueBy: null;
+  /**
+   * With `options.pix`: the static Pix BR Code for exactly the título's open amount (the
+   * message's `{amount}`), txid `txidFor([receivableId])`; it is what `{pixCopiaECola}` shows.
+   * Null when the amount does not fit a static BR Code. Absent without `options.pix`.
+   */
+  readonly pix?: PixCharge | null;
 }
 
 /** A task for the store, not a contact: ask the credit bureau to remove a paid título's record (Súmula 548 STJ). */
@@ -63,6 +70,8 @@ export interface CollectionRemovalStep {
   readonly paidDate: ISODate;
   /** When the título was registered, if the caller said. */
   readonly registeredOn: ISODate | null;
+  /** Never there: a removal asks for no payment (see {@link CollectionContactStep.pix}). */
+  readonly pix?: never;
 }
 
 /** One line of the day's collection plan: a contact, or the removal of a bureau record. */
@@ -113,7 +122,8 @@ export type CollectionStep = CollectionContactStep | CollectionRemovalStep;
  * Templates are the caller's; placeholders: `{creditorName}`, `{creditorDocument}`,
  * `{creditorAddress}`, `{customerId}`, `{receivableId}`, `{amount}`, `{dueDate}` (dd/mm/aaaa),
  * `{dueDateLong}` ("20 de novembro de 2026", for letters), `{payableUntil}`, `{payableUntilLong}`,
- * `{daysOverdue}`. Collection must not expose or threaten (CDC art. 42):
+ * `{daysOverdue}`, `{pixCopiaECola}` (the static Pix BR Code for the open amount: see below).
+ * Collection must not expose or threaten (CDC art. 42):
  * templates should say no more than the debt and how to pay it. With `blockAfterDays` (the
  * policy's block levels), some step must come before each block starts. Bad input is a
  * {@link CreditBlockError} naming each field; inputs are never modified.
@@ -140,10 +150,34 @@ export type CollectionStep = CollectionContactStep | CollectionRemovalStep;
  * // [["atraso", 3], ["atraso", 14]]
  * planCollection(rows, { ...options, asOf: "2026-11-22" }); // [] — Sunday: no contact
  * ```
+ *
+ * **Pay from the message.** With the store's Pix receiver in `options.pix` and the encoder of
+ * `credit-block/pix` as the third argument, each contact carries `pix`, the static BR Code (BCB,
+ * "Manual de Padrões para Iniciação do Pix", Anexo I) for exactly the título's open amount with
+ * the txid `txidFor([receivableId])`, and `{pixCopiaECola}` shows it in the template. A template
+ * that shows it without `options.pix` is an error at `options.pix`; a receiver without the
+ * encoder, at `encoders.pix`; a bad receiver field, at `options.pix.<field>`.
+ *
+ * @example
+ * ```ts
+ * import { pixEncoder } from "credit-block/pix";
+ * const [step] = planCollection(
+ *   [{ id: "t2", customerId: "c2", amount: "90.00", dueDate: "2026-11-10" }],
+ *   {
+ *     asOf: "2026-11-23",
+ *     creditor: { name: "Loja Exemplo Ltda", document: "11.222.333/0001-81" },
+ *     pix: { key: "11.222.333/0001-81", name: "Loja Exemplo", city: "São Paulo" },
+ *     cadence: [{ offsetDays: 1, channel: "whatsapp", template: "{creditorName} ({creditorDocument}): {amount} em aberto. Pix copia e cola: {pixCopiaECola}" }],
+ *   },
+ *   { pix: pixEncoder },
+ * );
+ * step?.pix?.amount;  // "90.00"
+ * step?.message;      // "Loja Exemplo Ltda (11.222.333/0001-81): R$ 90,00 em aberto. Pix copia e cola: 000201…"
+ * ```
  */
-export function planCollection(receivables: readonly ReceivableInput[], options: CollectionOptions): CollectionStep[] {
+export function planCollection(receivables: readonly ReceivableInput[], options: CollectionOptions, encoders?: Encoders): CollectionStep[] {
   const issues: Issue[] = [];
-  const o = checkCollectionOptions(options, issues);
+  const o = checkCollectionOptions(options, issues, encoders);
   if (!o) throw new CreditBlockError("INVALID_INPUT", issues);
   const rows = parseReceivables(receivables, o.currency, "receivables", issues);
   if (issues.length > 0) throw new CreditBlockError("INVALID_INPUT", issues);
@@ -231,18 +265,21 @@ function contactStep(customerId: string, c: Candidate, o: CheckedCollection, win
   const dueDate = fromDayNumber(c.dueDay);
   const payableUntil = fromDayNumber(c.effectiveDue);
   const days = overdueDays(c.dueDay, o.asOfDay, o.graceDays, o.calendar);
+  const open = c.rec.openAmount ?? c.rec.amount;
+  const pix = o.pix?.(open, [c.rec.id]);
   const values: Record<string, string> = {
     creditorName: o.creditor.name,
     creditorDocument: o.creditor.document,
     creditorAddress: o.creditor.address ?? "",
     customerId,
     receivableId: c.rec.id,
-    amount: formatMoney(c.rec.openAmount ?? c.rec.amount, { currency: o.currency }),
+    amount: formatMoney(open, { currency: o.currency }),
     dueDate: ddmmyyyy(dueDate),
     dueDateLong: longDatePtBR(dueDate),
     payableUntil: ddmmyyyy(payableUntil),
     payableUntilLong: longDatePtBR(payableUntil),
     daysOverdue: String(days),
+    pixCopiaECola: pix?.payload ?? "",
   };
   return {
     kind: c.step.kind,
@@ -258,6 +295,7 @@ function contactStep(customerId: string, c: Candidate, o: CheckedCollection, win
     payableUntil,
     message: fill(c.step.template, values),
     dueBy: null,
+    ...(pix === undefined ? {} : { pix }),
   };
 }
 

@@ -8,6 +8,7 @@ import { divideFor, roundDec } from "../money/rounding.js";
 import { decToMoney, moneyDec, type Money, type MoneyInput } from "../money/toMoney.js";
 import { parseReceivables, type ReceivableInput } from "../schemas/checkout.js";
 import { fromZodIssues, safeParseReporting } from "../schemas/issues.js";
+import { pixWriter, PixReceiverShape, type Encoders, type PixCharge, type PixReceiver } from "../schemas/pix.js";
 import { MoneyTextSchema, PercentSchema, wholeNumber } from "../schemas/primitives.js";
 
 /** A discount as a percent of the part it applies to, or as an amount (capped at that part). */
@@ -34,6 +35,11 @@ export interface PayoffOptions {
    * ones it left out in `excluded.disputed`.
    */
   readonly includeDisputed?: boolean;
+  /**
+   * The store's Pix receiver: the quote then carries `pix`, the static BR Code for exactly
+   * `net`. Needs the encoder, `quotePayoff(receivables, options, { pix: pixEncoder })`.
+   */
+  readonly pix?: PixReceiver;
 }
 
 /** Títulos a quote left out, by reason (ids in input order), so the operator sees what is not in it. */
@@ -73,6 +79,13 @@ export interface PayoffQuote {
    * nothing and are never quoted).
    */
   readonly excluded: PayoffExclusions;
+  /**
+   * With `options.pix`: the static Pix BR Code for exactly `net`, txid `txidFor` of the quoted
+   * títulos (`lines`), so the store reconciles the payment with them. Null when there is nothing
+   * to pay (no line, or a net of zero) or the net does not fit a static BR Code (field 54 holds
+   * at most 9999999999.99). Absent without `options.pix`.
+   */
+  readonly pix?: PixCharge | null;
 }
 
 const DiscountSchema = z.union([z.strictObject({ percent: PercentSchema }), z.strictObject({ amount: MoneyTextSchema })]);
@@ -83,6 +96,7 @@ const OptionsSchema = z.strictObject({
   validDays: z.optional(wholeNumber(0, 365)),
   contractMonthlyRatePercent: z.optional(PercentSchema),
   includeDisputed: z.optional(z.boolean()),
+  pix: z.optional(PixReceiverShape),
 });
 
 /**
@@ -117,8 +131,25 @@ const OptionsSchema = z.strictObject({
  * quotePayoff([{ id: "t1", amount: "100.00", dueDate: "2026-11-10", status: "disputed" }], { asOf: "2026-11-23", terms: { monthlyInterestPercent: "1" } })
  *   .excluded; // { disputed: ["t1"], disputedAmount: "100.00", writtenOff: [], renegotiated: [] }
  * ```
+ *
+ * With the store's Pix receiver in `options.pix` and the encoder of `credit-block/pix` as the
+ * third argument, the quote carries `pix`: the static BR Code (BCB, "Manual de Padrões para
+ * Iniciação do Pix", Anexo I) for exactly `net`, with the títulos' txid. A receiver without the
+ * encoder is an error at `encoders.pix`; a bad receiver field, at `options.pix.<field>`.
+ *
+ * @example
+ * ```ts
+ * import { pixEncoder, txidFor } from "credit-block/pix";
+ * const quote = quotePayoff(
+ *   [{ id: "t1", amount: "1000.00", dueDate: "2026-08-10" }],
+ *   { asOf: "2026-11-23", terms: { finePercent: "2", monthlyInterestPercent: "1" }, pix: { key: "11.222.333/0001-81", name: "Loja do Zé", city: "São Paulo" } },
+ *   { pix: pixEncoder },
+ * );
+ * quote.pix?.amount;                     // "1055.00", the net
+ * quote.pix?.txid === txidFor(["t1"]);   // true
+ * ```
  */
-export function quotePayoff(receivables: readonly ReceivableInput[], options: PayoffOptions): PayoffQuote {
+export function quotePayoff(receivables: readonly ReceivableInput[], options: PayoffOptions, encoders?: Encoders): PayoffQuote {
   const parsed = safeParseReporting(OptionsSchema, options);
   if (!parsed.success) throw new CreditBlockError("INVALID_INPUT", fromZodIssues(parsed.error.issues, "options"));
   const o = parsed.data;
@@ -131,6 +162,7 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   }
   const terms = parseTerms({ ...o.terms, asOf: o.asOf }, "options.terms");
   const { digits, currency } = terms;
+  const pix = pixWriter(o.pix, "options.pix", currency, "options.terms.currency", encoders, issues);
   const asOfDay = dayNumber(o.asOf, "options.asOf");
   const contractRate = o.contractMonthlyRatePercent === undefined ? null : new MoneyDecimal(o.contractMonthlyRatePercent).div(100);
   const lines: PayoffLine[] = [];
@@ -198,6 +230,7 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
   const gross = principalAfterEarly.plus(sum.correction).plus(sum.fine).plus(sum.interest);
   const discount = discounts.interest.plus(discounts.fine).plus(discounts.correction).plus(discounts.principal);
   const money = (d: MoneyDecimal): Money => decToMoney(d, digits);
+  const net = money(MoneyDecimal.max(gross.minus(discount), 0));
   return {
     asOf: o.asOf,
     validUntil: addDays(o.asOf, validDays),
@@ -206,7 +239,8 @@ export function quotePayoff(receivables: readonly ReceivableInput[], options: Pa
     gross: money(gross),
     discounts: { interest: money(discounts.interest), fine: money(discounts.fine), correction: money(discounts.correction), principal: money(discounts.principal) },
     discount: money(discount),
-    net: money(MoneyDecimal.max(gross.minus(discount), 0)),
+    net,
     excluded: { disputed: excluded.disputed, disputedAmount: money(excluded.disputedAmount), writtenOff: excluded.writtenOff, renegotiated: excluded.renegotiated },
+    ...(pix ? { pix: lines.length > 0 && gross.greaterThan(discount) ? pix(net, lines.map((l) => l.receivableId)) : null } : {}),
   };
 }

@@ -7,7 +7,7 @@
  * @module pix
  */
 export { crc16 } from "./crc16.js";
-export { pixForAmount, type PixCharge } from "./forAmount.js";
+export { pixEncoder, pixForAmount, type PixCharge } from "./forAmount.js";
 export { pixKey, type PixKey, type PixKeyKind } from "./key.js";
 export { parsePixPayload } from "./parse.js";
 export { pixPayload, type PixPayloadFields, type PixPayloadInput, type PixReceiver } from "./payload.js";

@@ -22,23 +22,14 @@
  * code may be paid more than once.
  * @module pix
  */
-import { compareMoney, CreditBlockError, issue, toMoney, type Issue, type Money } from "credit-block";
+import { compareMoney, CreditBlockError, issue, toMoney, type Issue, type Money, type PixReceiver } from "credit-block";
 import { crc16 } from "./crc16.js";
 import { emvField } from "./emv.js";
 import { pixKeyOrIssue } from "./key.js";
 import { asciiField } from "./text.js";
 
-/** Who receives a Pix: the store's key, and the name and city its bank has on record. */
-export interface PixReceiver {
-  /** A Pix key: CPF, CNPJ, e-mail, `+55` mobile number or random key (EVP). */
-  readonly key: string;
-  /** Merchant name (field 59): at most 25 characters once accents are folded. */
-  readonly name: string;
-  /** Merchant city (field 60): at most 15 characters once accents are folded. */
-  readonly city: string;
-  /** CEP (field 61), 8 digits, `01310-100` or `01310100`. Optional. */
-  readonly postalCode?: string;
-}
+/** Who receives a Pix: the store's key, and the name and city its bank has on record. Declared by the core (a policy may name it). */
+export type { PixReceiver };
 
 /** What a static BR Code carries: the receiver, and what is asked of the payer. */
 export interface PixPayloadInput extends PixReceiver {

@@ -1,5 +1,5 @@
 import { dayNumber, fromDayNumber } from "../calendar/isoDate.js";
-import { createCreditGate } from "../engine/gate.js";
+import { gateWithoutPix } from "../engine/gate.js";
 import type { CreditGate, Decision } from "../engine/decision.js";
 import { CreditBlockError, issue, type Issue } from "../errors/CreditBlockError.js";
 import { currencyDigits } from "../money/currency.js";
@@ -136,8 +136,9 @@ export function replayPolicy(input: ReplayInput, options: ReplayOptions): Replay
   const raw: unknown = options;
   if (typeof raw !== "object" || raw === null) throw new CreditBlockError("INVALID_INPUT", [issue("options", "invalid_type", { expected: "object", received: raw === null ? "null" : typeof raw })]);
   const settings = readSettings(options);
-  const gates: CreditGate[] = [createCreditGate(options.policy)];
-  if (options.compare !== undefined) gates.push(createCreditGate(options.compare));
+  // Replay reads outcomes only: a policy naming a Pix receiver needs no encoder here.
+  const gates: CreditGate[] = [gateWithoutPix(options.policy)];
+  if (options.compare !== undefined) gates.push(gateWithoutPix(options.compare));
   const currency = (gates[0] as CreditGate).policy.currency;
   if (gates.some((g) => g.policy.currency !== currency)) {
     throw new CreditBlockError("INVALID_INPUT", [issue("options.compare.currency", "invalid_value", { options: JSON.stringify(currency) })]);

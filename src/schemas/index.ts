@@ -11,4 +11,5 @@ export {
   type TenderInput, type Term,
 } from "./checkout.js";
 export { parseInput } from "./issues.js";
+export type { Encoders, PixCharge, PixEncoder, PixReceiver, PixWriter } from "./pix.js";
 export { IdSchema, ISODateSchema, moneySchema, PercentSchema, type MoneySign } from "./primitives.js";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatMoney } from "credit-block";
 import { parseBoleto } from "credit-block/boleto";
-import { parsePixPayload, pixPayload } from "credit-block/pix";
+import { parsePixPayload, pixPayload, txidFor } from "credit-block/pix";
 import { pixSvg } from "credit-block/pix/svg";
 import { main, type Io } from "../../src/adapters/cli/index.js";
 
@@ -86,5 +86,38 @@ describe("credit-block boleto", () => {
     expect(r.err).toMatch(/^\s+line\.field2: is not a valid field 2 of a linha digitável/m);
     expect((await run(["boleto"])).err).toContain("boleto needs the linha digitável or barcode");
     expect((await run(["boleto", CAIXA, "--format", "csv"])).code).toBe(1);
+  });
+});
+
+describe("decide, payoff and collect with the store's Pix receiver", () => {
+  const receiver = { key: "11.222.333/0001-81", name: "Loja do Zé", city: "São Paulo" };
+  const rows = join(dir, "rows.json");
+  writeFileSync(rows, JSON.stringify([{ id: "t1", customerId: "c1", amount: "389.90", dueDate: "2026-10-07" }]));
+
+  it("decide: a policy naming the receiver gets regularize.pix for exactly payAtLeast", async () => {
+    const policy = join(dir, "policy-pix.json");
+    writeFileSync(policy, JSON.stringify({ id: "loja", version: 1, pix: receiver, rules: [{ id: "overdue", when: { fact: "overdueCount", op: "gt", value: 0 }, scope: "credit", action: "deny" }] }));
+    const request = join(dir, "request.json");
+    writeFileSync(request, JSON.stringify({ asOf: "2026-11-23", customer: { id: "c1" }, receivables: [{ id: "t1", amount: "389.90", dueDate: "2026-10-07" }], sale: { tenders: [{ method: "store_credit", amount: "10.00" }] } }));
+    const r = await run(["decide", "--policy", policy, "--request", request]);
+    expect(r.err).toBe("");
+    const decision = JSON.parse(r.out) as { regularize: { payAtLeast: string; pix: { payload: string; txid: string } } };
+    expect(parsePixPayload(decision.regularize.pix.payload)).toMatchObject({ amount: "389.90", txid: txidFor(["t1"]) });
+  });
+
+  it("payoff and collect: options naming the receiver get the Pix of the net and of each message", async () => {
+    const terms = join(dir, "payoff-pix.json");
+    writeFileSync(terms, JSON.stringify({ terms: { finePercent: "2", monthlyInterestPercent: "1" }, pix: receiver }));
+    const payoff = await run(["payoff", "--terms", terms, "--receivables", rows, "--as-of", "2026-11-23"]);
+    expect(payoff.err).toBe("");
+    const quote = JSON.parse(payoff.out) as { net: string; pix: { payload: string } };
+    expect(parsePixPayload(quote.pix.payload).amount).toBe(quote.net);
+    const options = join(dir, "collect-pix.json");
+    writeFileSync(options, JSON.stringify({ creditor: { name: "Loja Exemplo Ltda", document: "11.222.333/0001-81" }, pix: receiver, cadence: [{ offsetDays: 1, channel: "whatsapp", template: "{creditorName} ({creditorDocument}): Pix {pixCopiaECola}" }] }));
+    const collect = await run(["collect", "--options", options, "--receivables", rows, "--as-of", "2026-11-23"]);
+    expect(collect.err).toBe("");
+    const [step] = JSON.parse(collect.out) as { message: string; pix: { payload: string } }[];
+    expect(step?.message).toBe(`Loja Exemplo Ltda (11.222.333/0001-81): Pix ${step?.pix.payload ?? "?"}`);
+    expect(parsePixPayload(step?.pix.payload ?? "").amount).toBe("389.90");
   });
 });

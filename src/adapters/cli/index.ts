@@ -11,6 +11,7 @@ import {
 } from "credit-block";
 import { agingDefaultsOf } from "../agingPolicy.js";
 import { policyJsonSchema } from "credit-block/json-schema";
+import { pixEncoder } from "credit-block/pix";
 import { todayIn } from "../http/index.js";
 import { isTimeZone } from "../options.js";
 import { connectSource, SourceError, type CustomerSource } from "../source/index.js";
@@ -24,6 +25,9 @@ import { JsonFileError, parseJsonFile, readJsonFile } from "./jsonFile.js";
 import { FileProblem } from "./ledger/index.js";
 import { openLedger, relined, withoutRefusedRows, type LedgerInput } from "./ledgerInput.js";
 import { dateCell, moneyCell, outputStyle, writeCsv, writeTable, type OutputStyle } from "./output.js";
+
+/** A policy or options naming the store's Pix receiver get its BR Code (`regularize.pix`, `pix`, `{pixCopiaECola}`). */
+const ENCODERS = { pix: pixEncoder };
 
 /** Where the command writes; injectable for tests. */
 export interface Io {
@@ -220,7 +224,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case "decide": {
         if (!values.policy) throw new UsageError("decide needs --policy");
-        const gate = createCreditGate(definePolicy(readJson(values.policy)));
+        const gate = createCreditGate(definePolicy(readJson(values.policy)), ENCODERS);
         // The file may omit asOf: --as-of, else today in --tz, fills it. Not an object: the
         // schema says so at the root.
         const request: unknown = values.request ? readJson(values.request) : parseJsonFile(Buffer.from(io.stdin(), "utf8"), "stdin");
@@ -268,7 +272,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           ? { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) }
           : { terms: bareTerms, asOf: asOfFor(Object.hasOwn(file, "asOf") ? { asOf: termsAsOf } : {}, "options.terms.asOf", asOfFlag, asOf) };
         const quoteOptions = { ...options, ...(values["include-disputed"] ? { includeDisputed: true } : {}) } as never;
-        const quote = (list: ReceivableInput[]) => quotePayoff(list, quoteOptions);
+        const quote = (list: ReceivableInput[]) => quotePayoff(list, quoteOptions, ENCODERS);
         // Over a file, the whole ledger is quoted once first, so a refused row is named by its line.
         const { result: receivables, rejected } = values.receivables
           ? await overLedger(values.receivables, (rows) => {
@@ -291,8 +295,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const file = objectIn(readJson(values.options), "options");
         const collectOptions = { ...file, asOf: asOfFor(file, "options.asOf", asOfFlag, asOf) } as never;
         const { result: plan, rejected } = values.receivables
-          ? await overLedger(values.receivables, (rows) => planCollection([...rows], collectOptions))
-          : { result: planCollection(await fromSource(values.config ?? "", (s) => s.ledger()), collectOptions), rejected: 0 };
+          ? await overLedger(values.receivables, (rows) => planCollection([...rows], collectOptions, ENCODERS))
+          : { result: planCollection(await fromSource(values.config ?? "", (s) => s.ledger()), collectOptions, ENCODERS), rejected: 0 };
         out(plan);
         return rejected > 0 ? EXIT.rejectedRows : EXIT.ok;
       }

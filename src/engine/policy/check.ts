@@ -5,6 +5,7 @@ import { currencyDigits } from "../../money/currency.js";
 import { moneyDec } from "../../money/toMoney.js";
 import { COUNTER_OPTIONS } from "../../schemas/checkout.js";
 import { fromZodIssues, safeParseReporting } from "../../schemas/issues.js";
+import { pixWriter, type Encoders, type PixWriter } from "../../schemas/pix.js";
 import { compileScope } from "../predicates.js";
 import { DEBT_FACTS, isQuotable } from "../facts/index.js";
 import { ConditionChecker } from "./conditions.js";
@@ -65,8 +66,12 @@ function checkCharges(raw: unknown, p: { consumer: boolean; currency: string; ca
   }
 }
 
-/** Validates and compiles a document's conditions. @internal */
-export function checkPolicy(json: unknown): CheckedPolicy {
+/**
+ * Validates and compiles a document's conditions. With `encoders` (a gate), the Pix receiver is
+ * checked by the encoder, which must then be there; with `null` (`definePolicy`), its shape only.
+ * @internal
+ */
+export function checkPolicy(json: unknown, encoders?: Encoders | null): CheckedPolicy {
   const parsed = safeParseReporting(PolicyShape, json);
   const issues: Issue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
   const doc = (parsed.success ? parsed.data : json) as Partial<PolicyDocument> | null;
@@ -76,9 +81,11 @@ export function checkPolicy(json: unknown): CheckedPolicy {
   const consumer = doc?.consumer !== false;
   let ignoreBelowMinor = 0;
   let charges: ChargeTerms | null = null;
+  let pix: PixWriter | undefined;
   if (parsed.success) {
     if (parsed.data.charges !== undefined) charges = checkCharges(parsed.data.charges, { consumer, currency, calendar: parsed.data.calendar }, issues);
     const p = parsed.data;
+    pix = pixWriter(p.pix, "pix", currency, "currency", encoders, issues);
     if (p.calendar !== undefined) {
       try {
         checkCalendarOptions(p.calendar, "calendar");
@@ -142,7 +149,7 @@ export function checkPolicy(json: unknown): CheckedPolicy {
     consumer,
     rules: p.rules as unknown as Rule[],
   } as Policy);
-  return { policy, rules, digits, ignoreBelowMinor, charges };
+  return { policy, rules, digits, ignoreBelowMinor, charges, pix };
 }
 
 function isScope(scope: unknown): scope is Scope {
@@ -193,5 +200,5 @@ function frozenCopy<T>(value: T): T {
  * ```
  */
 export function definePolicy(json: unknown): Policy {
-  return checkPolicy(json).policy;
+  return checkPolicy(json, null).policy;
 }

@@ -1,6 +1,7 @@
 import type { CalendarOptions } from "../../calendar/holidays.js";
 import type { ChargeTerms } from "../../charges/computeCharges.js";
 import type { PaymentMethod, Term } from "../../schemas/checkout.js";
+import type { PixReceiver, PixWriter } from "../../schemas/pix.js";
 import type { FactType } from "../facts/index.js";
 import type { Operator } from "../operators.js";
 
@@ -68,6 +69,12 @@ export interface PolicyDocument {
   readonly consumer?: boolean;
   /** Late charges that `regularize` adds to each título it asks for (see {@link PolicyCharges}). */
   readonly charges?: PolicyCharges;
+  /**
+   * The store's Pix receiver: then `regularize.pix` carries the static BR Code for exactly
+   * `payAtLeast`. `definePolicy` checks its shape and that the currency is BRL; the gate checks
+   * its fields by the BCB's rules with the encoder it is given (see `createCreditGate`).
+   */
+  readonly pix?: PixReceiver;
   readonly rules: readonly Rule[];
 }
 
@@ -106,4 +113,6 @@ export interface CheckedPolicy {
   readonly ignoreBelowMinor: number;
   /** The policy's charge terms parsed once (their `asOfDay` is set per decision), or null. */
   readonly charges: ChargeTerms | null;
+  /** The writer of the policy's Pix (`pix` and an encoder given), or undefined. */
+  readonly pix: PixWriter | undefined;
 }

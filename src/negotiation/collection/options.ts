@@ -6,6 +6,7 @@ import { MAX_GRACE_DAYS } from "../../aging/daysOverdue.js";
 import { CreditBlockError, issue, type Issue } from "../../errors/CreditBlockError.js";
 import { currencyDigits, DEFAULT_CURRENCY, type CurrencyCode } from "../../money/currency.js";
 import { addIssue, fromZodIssues, safeParseReporting } from "../../schemas/issues.js";
+import { pixWriter, PixReceiverShape, type Encoders, type PixWriter } from "../../schemas/pix.js";
 import { CurrencyFieldSchema, ISODateSchema, textOf, wholeNumber } from "../../schemas/primitives.js";
 import { taxIdProblem } from "../../schemas/taxId.js";
 import { contactCalendar, type ContactCalendar } from "./contactDays.js";
@@ -58,6 +59,8 @@ const OptionsSchema = z.strictObject({
   calendar: z.optional(z.unknown()),
   contactHours: z.optional(z.strictObject({ from: TimeSchema, to: TimeSchema, saturday: z.optional(z.nullable(WindowSchema)) })),
   currency: CurrencyFieldSchema,
+  /** The store's Pix receiver: `{pixCopiaECola}` and each contact's `pix` then carry the BR Code for the título's open amount. */
+  pix: z.optional(PixReceiverShape),
 });
 
 /** Options of {@link planCollection}. */
@@ -93,12 +96,14 @@ export interface CheckedCollection {
   /** Títulos registered outside the cadence (option `registered`): never registered again. */
   readonly registeredElsewhere: ReadonlySet<string>;
   readonly currency: CurrencyCode;
+  /** The Pix writer of `options.pix`, when given. */
+  readonly pix: PixWriter | undefined;
 }
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 /** Placeholders a template may use. */
 const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  "creditorName", "creditorDocument", "creditorAddress", "customerId", "receivableId", "amount", "dueDate", "dueDateLong", "payableUntil", "payableUntilLong", "daysOverdue",
+  "creditorName", "creditorDocument", "creditorAddress", "customerId", "receivableId", "amount", "dueDate", "dueDateLong", "payableUntil", "payableUntilLong", "daysOverdue", "pixCopiaECola",
 ]);
 
 /** Fills a template's placeholders. @internal */
@@ -111,7 +116,7 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
  * problem in `issues`; returns `null` when the options cannot be used.
  * @internal
  */
-export function checkCollectionOptions(options: unknown, issues: Issue[]): CheckedCollection | null {
+export function checkCollectionOptions(options: unknown, issues: Issue[], encoders?: Encoders): CheckedCollection | null {
   const parsed = safeParseReporting(OptionsSchema, options);
   if (!parsed.success) {
     issues.push(...fromZodIssues(parsed.error.issues, "options"));
@@ -121,6 +126,10 @@ export function checkCollectionOptions(options: unknown, issues: Issue[]): Check
   const before = issues.length;
   const steps: PlannedStep[] = o.cadence.map((s, i) => ({ id: s.id ?? `step-${i}`, index: i, kind: s.kind ?? "reminder", offsetDays: s.offsetDays, channel: s.channel, template: s.template }));
   checkCadence(steps, o.creditor.address !== undefined, issues);
+  const pixAt = steps.find((s) => s.template.includes("{pixCopiaECola}"));
+  if (pixAt && o.pix === undefined) {
+    issues.push(issue("options.pix", "invalid_type", { expected: `a Pix receiver for {pixCopiaECola} (options.cadence[${pixAt.index}].template)`, received: "undefined" }));
+  }
   for (const days of o.blockAfterDays ?? []) {
     if (!steps.some((s) => s.offsetDays < days)) issues.push(issue("options.blockAfterDays", "collection.no_warning", { days }));
   }
@@ -169,11 +178,12 @@ export function checkCollectionOptions(options: unknown, issues: Issue[]): Check
     if (!(error instanceof CreditBlockError)) throw error;
     issues.push(...error.issues);
   }
+  const pix = pixWriter(o.pix, "options.pix", currency, "options.currency", encoders, issues);
   if (issues.length > before || !calendar || !contact) return null;
   return {
     asOfDay: dayNumber(o.asOf, "options.asOf"),
     steps, creditor: o.creditor, graceDays: o.graceDays ?? 0, calendar, contact, weekdayWindow, saturdayWindow,
-    sent, noticesSent, registered, registeredElsewhere, currency,
+    sent, noticesSent, registered, registeredElsewhere, currency, pix,
   };
 }
 
