@@ -114,6 +114,7 @@ function inputRegistry() {
   add("PlanRequest", plan);
   add("ProposalRequest", described(z.strictObject({ proposal, debt, policy: NegotiationPolicySchema }), "A proposal, the debt it settles and the negotiation policy that judges it"));
   add("Proposal", proposal);
+  add("PixSvgRequest", described(z.strictObject({ payload: z.string() }), "A static Pix BR Code (Pix copia e cola), such as a decision's regularize.pix.payload"));
   add("Debt", debt);
   add("NegotiationPolicy", NegotiationPolicySchema);
   return registry;
@@ -215,6 +216,7 @@ const ROUTES: readonly { readonly path: string; readonly method: "get" | "post";
   { path: "/v1/payoff", method: "post", id: "quotePayoff", summary: "Payoff quote of a customer's títulos, with discounts", body: "PayoffRequest", answer: "PayoffQuote" },
   { path: "/v1/plan", method: "post", id: "planInstallments", summary: "Installment plan (Price, SAC or without interest)", body: "PlanRequest", answer: "InstallmentPlan" },
   { path: "/v1/proposal", method: "post", id: "evaluateProposal", summary: "Judge a negotiation proposal against a negotiation policy", body: "ProposalRequest", answer: "ProposalEvaluation" },
+  { path: "/v1/pix/svg", method: "post", id: "pixSvg", summary: "The QR code of a Pix BR Code, as SVG (when the server draws QR codes: credit-block serve with uqr installed; else 404)", body: "PixSvgRequest", answer: "PixSvg" },
   { path: "/v1/health", method: "get", id: "health", summary: "Liveness: the process answers (no token needed)", answer: "Health", open: true },
   { path: "/v1/ready", method: "get", id: "ready", summary: "Readiness: policy loaded, data source reachable (with its latency)", answer: "Ready", extra: { 503: response("Unavailable") } },
   { path: "/v1/policy", method: "get", id: "policy", summary: "The policy in use: id, version, SHA-256", answer: "PolicyInfo" },

@@ -194,6 +194,7 @@ function build(): ResponseRegistry {
     reason: z.nullable(z.string()),
   }));
 
+  named("PixSvg", "The QR code of the BR Code, verified first (CRC, fields, limits of the BCB manual)", z.strictObject({ svg: z.string() }));
   named("Health", "The process is up (liveness)", z.strictObject({ status: z.literal("ok") }));
   named("Ready", "The policy is loaded and the data source, when configured, answers (readiness)", z.strictObject({
     status: z.literal("ready"),

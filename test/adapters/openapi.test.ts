@@ -312,7 +312,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents every route, HEAD on every GET, and problem+json errors", () => {
-    expect(Object.keys(paths).sort()).toEqual(["/v1/aging", "/v1/charges", "/v1/decide", "/v1/health", "/v1/openapi.json", "/v1/payoff", "/v1/plan", "/v1/policy", "/v1/proposal", "/v1/ready", "/v1/schema"]);
+    expect(Object.keys(paths).sort()).toEqual(["/v1/aging", "/v1/charges", "/v1/decide", "/v1/health", "/v1/openapi.json", "/v1/payoff", "/v1/pix/svg", "/v1/plan", "/v1/policy", "/v1/proposal", "/v1/ready", "/v1/schema"]);
     const ids: string[] = [];
     for (const [path, item] of Object.entries(paths)) {
       expect(Object.keys(item).sort(), path).toEqual(item.post ? ["post"] : ["get", "head"]);

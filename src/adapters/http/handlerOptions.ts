@@ -2,13 +2,25 @@
  * The options of `createHandler` and the handler it returns (re-exported by `credit-block/http`).
  * @internal
  */
-import type { CreditGate, CustomerInput, Policy, PolicyDocument, ReceivableInput } from "credit-block";
+import type { CreditGate, CustomerInput, Encoders, Policy, PolicyDocument, ReceivableInput } from "credit-block";
 
 /** Options of {@link createHandler}. */
 export interface HandlerOptions {
   /** The credit policy (validated and compiled once) or an already compiled gate. */
   readonly policy?: PolicyDocument | Policy;
   readonly gate?: CreditGate;
+  /**
+   * What the gate and the payoff route encode with: `{ pix: pixEncoder }` (from `credit-block/pix`)
+   * when the policy names the store's Pix receiver, so `regularize.pix` carries the Pix copia e
+   * cola (and a payoff request's `options.pix` is answered). Used again on every reload.
+   */
+  readonly encoders?: Encoders;
+  /**
+   * Draws a BR Code's QR code as SVG (`pixSvg` of `credit-block/pix/svg`, which verifies the payload
+   * first): given, `POST /v1/pix/svg` with `{ "payload": "000201…" }` answers `{ "svg": "<svg…" }`,
+   * for a POS screen or a receipt printer that shows the Pix of `regularize.pix.payload`.
+   */
+  readonly pixSvg?: (payload: string) => string;
   /** IANA zone that turns the clock into `asOf` when a request omits it; default `America/Sao_Paulo`. */
   readonly timeZone?: string;
   /** Largest accepted body in bytes, 1 to 2³⁰; default 1 MiB. */

@@ -87,13 +87,13 @@ function checkOptions(options: HandlerOptions): void {
  */
 export function createHandler(options: HandlerOptions): CreditBlockHandler {
   checkOptions(options);
-  let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] });
+  let gate: CreditGate = options.gate ?? createCreditGate(options.policy ?? { id: "empty", version: 0, rules: [] }, options.encoders);
   const currentGate = (): CreditGate => gate;
   const timeoutMs = options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   const locale = options.locale ?? "en";
   const loader = new CustomerLoader(options, timeoutMs, currentGate);
   const exchange = createRouter({
-    bodyRoutes: bodyRoutes({ gate: currentGate, today: todayClock(options.timeZone ?? "America/Sao_Paulo", options.now ?? (() => new Date())), loader }),
+    bodyRoutes: bodyRoutes({ gate: currentGate, today: todayClock(options.timeZone ?? "America/Sao_Paulo", options.now ?? (() => new Date())), loader, encoders: options.encoders, pixSvg: options.pixSvg }),
     readOnlyRoutes: readOnlyRoutes({ gate: currentGate, options, timeoutMs }),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_BODY_BYTES,
     locale,
@@ -108,7 +108,7 @@ export function createHandler(options: HandlerOptions): CreditBlockHandler {
       readBody: (max) => readStream(request.body, max),
     }));
   const reload = (policy: PolicyDocument | Policy): void => {
-    const next = createCreditGate(policy); // throws PolicyError before anything changes
+    const next = createCreditGate(policy, options.encoders); // throws PolicyError before anything changes
     loader.followPolicy(next.policy);
     gate = next;
   };

@@ -6,7 +6,7 @@
  */
 import {
   ageReceivables, computeCharges, CreditBlockError, evaluateProposal, issue, MAX_ISSUES, planInstallments, quotePayoff,
-  type AgingOptions, type CreditGate, type Issue, type Policy,
+  type AgingOptions, type CreditGate, type Encoders, type Issue, type Policy,
 } from "credit-block";
 import { agingDefaultsOf } from "../agingPolicy.js";
 import { bodyObject, objectOrEmpty, partOf } from "./bodyParts.js";
@@ -21,6 +21,10 @@ export interface BodyRouteContext {
   readonly gate: () => CreditGate;
   readonly today: () => string;
   readonly loader: CustomerLoader;
+  /** The encoders the payoff route hands to `quotePayoff` (the Pix of `options.pix`). */
+  readonly encoders?: Encoders | undefined;
+  /** Given, `POST /v1/pix/svg` draws a BR Code's QR code. */
+  readonly pixSvg?: ((payload: string) => string) | undefined;
 }
 
 /**
@@ -101,8 +105,14 @@ const debtAsOf = (debt: unknown, today: () => string): unknown =>
  * `/v1/decide` and `/v1/plan` hand the whole body to a strict schema, which refuses unknown keys
  * itself; the other routes name the keys of their body here.
  */
-export function bodyRoutes({ gate, today, loader }: BodyRouteContext): Readonly<Record<string, BodyRoute>> {
+export function bodyRoutes({ gate, today, loader, encoders, pixSvg }: BodyRouteContext): Readonly<Record<string, BodyRoute>> {
   return {
+    ...(pixSvg === undefined ? {} : {
+      "/v1/pix/svg": route((payload: unknown) => {
+        if (typeof payload !== "string") throw new CreditBlockError("INVALID_INPUT", [issue("payload", "invalid_type", { expected: "string", received: payload === null ? "null" : typeof payload })]);
+        return { svg: pixSvg(payload) };
+      }, (body) => [bodyObject(body).payload], { keys: ["payload"] }),
+    }),
     "/v1/decide": (body) => {
       const request = bodyObject(body);
       return loader.decide(request, Object.hasOwn(request, "asOf") ? request.asOf : today());
@@ -110,7 +120,7 @@ export function bodyRoutes({ gate, today, loader }: BodyRouteContext): Readonly<
     "/v1/aging": route(ageReceivables, (body) => [bodyObject(body).receivables, agingOptionsUnder(partOf(body, "options"), gate().policy, today())],
       { keys: ["receivables", "options"], parts: { options: AGING_OPTION_KEYS } }),
     "/v1/charges": route(computeCharges, (body) => [bodyObject(body).receivable, { asOf: today(), ...partOf(body, "terms") }], { keys: ["receivable", "terms"] }),
-    "/v1/payoff": route(quotePayoff, (body) => [bodyObject(body).receivables, { asOf: today(), ...partOf(body, "options") }], { keys: ["receivables", "options"] }),
+    "/v1/payoff": route(quotePayoff, (body) => [bodyObject(body).receivables, { asOf: today(), ...partOf(body, "options") }, encoders ?? {}], { keys: ["receivables", "options"] }),
     // The plan's terms are the whole body: planInstallments judges it (keys included), object or not.
     "/v1/plan": route(planInstallments, (body) => [body]),
     "/v1/proposal": route(evaluateProposal, (body) => {
