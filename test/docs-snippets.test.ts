@@ -144,7 +144,8 @@ describe("documentation code that runs", () => {
     // The page's files, written where the command finds them; their paths said back by name.
     const dir = mkdtempSync(join(tmpdir(), "credit-block-doc-"));
     for (const [name, text] of files) writeFileSync(join(dir, name), text);
-    const words = command.code.trim().replace(/\\\n\s*/g, " ").split(/\s+/);
+    // Words as a shell splits them: "quoted" and 'quoted' words kept whole.
+    const words = [...command.code.trim().replace(/\\\n\s*/g, " ").matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
     expect(words.slice(0, 2)).toEqual(["npx", "credit-block"]);
     let out = "";
     let err = "";

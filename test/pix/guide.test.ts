@@ -8,14 +8,12 @@ import * as boleto from "credit-block/boleto";
 import * as pix from "credit-block/pix";
 
 /**
- * The README's "Let the customer pay now" snippet, run as written: each `// → value` comment
- * (after an expression, on its line or the next) is checked against what the expression gives.
- * test/readme.test.ts type-checks the same snippet.
+ * The first snippet of the guide "Let the customer pay now", run as written: each `// → value`
+ * comment (after an expression, on its line or the next) is checked against what the expression
+ * gives. test/docs-snippets.test.ts type-checks the same snippet.
  */
-const readme = readFileSync(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
-const start = readme.indexOf("## Let the customer pay now");
-const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
-const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+const guide = readFileSync(fileURLToPath(new URL("../../docs/guides/let-the-customer-pay-now.md", import.meta.url)), "utf8");
+const code = /```ts\n([\s\S]*?)```/.exec(guide)?.[1] ?? "";
 const MODULES: Record<string, Record<string, unknown>> = { "credit-block/pix": pix, "credit-block/boleto": boleto };
 
 /** The snippet with its imports taken out (their names become parameters) and each `// →` turned into a check. */
@@ -48,7 +46,7 @@ function instrument(source: string): { body: string; names: string[]; values: un
   return { body: lines.join("\n"), names, values };
 }
 
-describe("README: Let the customer pay now", () => {
+describe("guide: Let the customer pay now", () => {
   it("imports only the subpaths' public names", () => {
     const { names, values } = instrument(code);
     expect(names.length).toBeGreaterThanOrEqual(3);
