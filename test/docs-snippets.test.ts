@@ -43,7 +43,7 @@ const AMBIENT: Readonly<Record<string, string>> = {
 };
 
 const declares = (code: string, name: string) =>
-  new RegExp(`\\b(?:const|let|var|function|class)\\s+${name}\\b|import\\s+(?:\\*\\s+as\\s+)?${name}\\b|import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`).test(code);
+  new RegExp(`\\b(?:const|let|var)\\s*[{[][^}\\]]*\\b${name}\\b[^}\\]]*[}\\]]\\s*=|\\b(?:const|let|var|function|class)\\s+${name}\\b|import\\s+(?:\\*\\s+as\\s+)?${name}\\b|import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`).test(code);
 
 const tsBlocks = PAGES.flatMap((page) => blocksOf(page).filter((b) => b.lang === "ts"));
 const where = (b: DocBlock) => `${b.page}:${b.line}`;

@@ -114,10 +114,9 @@ describe("batch commands read the same source (no CSV export for the nightly job
   });
 });
 
-describe("the README's database section", () => {
+describe("the guide to connect your database", () => {
   it("shows the shipped example config byte for byte, and the tables its SQL reads", () => {
-    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Connect your database"));
+    const section = readFileSync(join(ROOT, "docs/guides/connect-your-database.md"), "utf8");
     const block = /```json\n([\s\S]*?)```/.exec(section)?.[1];
     expect(block).toBe(readFileSync(join(ROOT, "examples/database/credit-block.config.json"), "utf8"));
     const schema = /```sql\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
