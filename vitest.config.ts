@@ -38,7 +38,6 @@ export const PROCESS_LEVEL = [
   "test/package/**/*.test.ts",
   // the README: its TypeScript snippets type-checked, its transcripts run
   "test/docs-snippets.test.ts",
-  "test/readme-erp.test.ts",
 ];
 
 /** In-process files of 6 s of CPU or more each, as measured, busiest first. */
