@@ -24,6 +24,7 @@ export const PROCESS_LEVEL = [
   // the CLI as a child process (src through tsx, or dist when fresh)
   "test/adapters/cli.test.ts",
   "test/adapters/serve-cli.test.ts",
+  "test/adapters/serve-pix.test.ts",
   "test/examples.test.ts",
   // servers under load, TLS certificates from openssl, the sidecar examples (curl, python3)
   "test/adapters/server-load.test.ts",

@@ -30,6 +30,14 @@ export const ServeConfigSchema = z.strictObject({
   requestTimeoutMs: z.optional(millis(2 ** 31 - 1)),
   drainTimeoutMs: z.optional(millis(600_000)),
   failSafe: z.optional(z.enum(["review", "deny"])),
+  /** The language of problem details for a request without Accept-Language. */
+  locale: z.optional(z.enum(["en", "pt-BR"])),
+  /**
+   * The store's Pix receiver, when the policy names none: the policy is served as if it named
+   * this one, so `regularize.pix` carries the Pix copia e cola (checked by the encoder as the
+   * BCB manual asks, at `pix.key`, `pix.name`, `pix.city`).
+   */
+  pix: z.optional(z.record(z.string(), z.unknown())),
   source: z.optional(z.record(z.string(), z.unknown())),
 });
 

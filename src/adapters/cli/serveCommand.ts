@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { CreditBlockError, definePolicy, type Policy } from "credit-block";
+import { pixEncoder } from "credit-block/pix";
 import { createHandler } from "../http/index.js";
 import { serve, ServeError } from "../node/index.js";
 import { connectSource, SourceError, type CustomerSource } from "../source/index.js";
@@ -48,7 +49,29 @@ function read<T>(what: string, path: string, parse: (text: string) => T): T {
   }
 }
 
-const readPolicy = (path: string): Policy => read("policy", path, (text) => definePolicy(parseJsonExact(text)));
+/**
+ * The policy in a file, with the config's Pix receiver when the file names none (the policy's
+ * own receiver wins: it travels with the rules it was written for).
+ */
+function policyWith(document: unknown, pix: Readonly<Record<string, unknown>> | undefined): Policy {
+  const withPix = pix !== undefined && typeof document === "object" && document !== null && !Array.isArray(document) && !Object.hasOwn(document, "pix") ? { ...document, pix } : document;
+  return definePolicy(withPix);
+}
+
+const readPolicy = (path: string, pix: Readonly<Record<string, unknown>> | undefined): Policy => read("policy", path, (text) => policyWith(parseJsonExact(text), pix));
+
+/**
+ * The QR drawer of `credit-block/pix/svg`, when its optional peer `uqr` is installed: then
+ * `POST /v1/pix/svg` is served; without it the route is absent (404) and nothing else changes.
+ */
+async function loadPixSvg(): Promise<((payload: string) => string) | undefined> {
+  try {
+    const name = "credit-block/pix/svg";
+    return ((await import(name)) as { pixSvg: (payload: string) => string }).pixSvg;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The flags of `serve`, as parseArgs gives them. */
 export interface ServeFlags {
@@ -63,6 +86,7 @@ export interface ServeFlags {
   readonly "tls-key"?: string | undefined;
   readonly "max-body-bytes"?: string | undefined;
   readonly "fail-safe"?: string | undefined;
+  readonly locale?: string | undefined;
 }
 
 function integerFlag(name: string, value: string | undefined): number | undefined {
@@ -76,6 +100,7 @@ function configOf(flags: ServeFlags, cwd: string): ServeConfig {
   const fromFlags = {
     policy: flags.policy, port: integerFlag("port", flags.port), host: flags.host, tz: flags.tz, tokens: flags.tokens, insecure: flags.insecure,
     tlsCert: flags["tls-cert"], tlsKey: flags["tls-key"], maxBodyBytes: integerFlag("max-body-bytes", flags["max-body-bytes"]), failSafe: flags["fail-safe"],
+    locale: flags.locale,
   };
   try {
     return readServeConfig(flags.config, fromFlags, cwd);
@@ -112,7 +137,7 @@ export async function runServe(flags: ServeFlags, cwd: string, log?: Log): Promi
   const policyPath = config.policy;
   const tz = config.tz ?? "America/Sao_Paulo";
   if (!isTimeZone(tz)) throw new StartupError(`time zone "${tz}" is not an IANA zone (e.g. America/Sao_Paulo)`, SERVE_EXIT.invalid);
-  const policy = readPolicy(policyPath);
+  const policy = readPolicy(policyPath, config.pix);
   const tokensPath = config.tokens;
   const tokens = tokensPath === undefined ? [] : read("tokens file", tokensPath, () => readTokens(tokensPath));
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) throw new StartupError("TLS needs both --tls-cert and --tls-key", SERVE_EXIT.invalid);
@@ -145,9 +170,13 @@ export async function runServe(flags: ServeFlags, cwd: string, log?: Log): Promi
     }
   }
   const writeLog: Log = log ?? ((line) => process.stderr.write(`${line}\n`));
+  const pixSvg = await loadPixSvg();
   const handler = createHandler({
     policy,
     timeZone: tz,
+    encoders: { pix: pixEncoder },
+    ...(pixSvg ? { pixSvg } : {}),
+    ...(config.locale !== undefined ? { locale: config.locale } : {}),
     ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),
     ...(config.failSafe !== undefined ? { failSafeAction: config.failSafe } : {}),
     ...(source
@@ -179,7 +208,7 @@ export async function runServe(flags: ServeFlags, cwd: string, log?: Log): Promi
       ...(config.drainTimeoutMs !== undefined ? { drainTimeoutMs: config.drainTimeoutMs } : {}),
       log: writeLog,
       // On reload the raw error, whose issues the server logs (a bad file keeps the old policy).
-      loadPolicy: () => definePolicy(parseJsonExact(readFileSync(policyPath, "utf8"))),
+      loadPolicy: () => policyWith(parseJsonExact(readFileSync(policyPath, "utf8")), config.pix),
     });
   } catch (error) {
     await source?.close();
