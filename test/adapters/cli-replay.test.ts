@@ -76,5 +76,11 @@ describe("credit-block replay", () => {
     const bad = await run(["replay", "--policy", paths.policy, "--history", file("bad.json", { sales: [{ id: "s", customerId: "c", date: "2026-02-30", tenders: [] }], receivables: [] })]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("sales[0].date");
+    // Not a history at all: the library's words, never a crash.
+    for (const [value, said] of [[null, "input: expected object, received null"], [{ sales: [] }, "receivables: expected array, received undefined"], ["x", "input: expected object, received string"]] as const) {
+      const r = await run(["replay", "--policy", paths.policy, "--history", file("odd.json", value)]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(said);
+    }
   });
 });

@@ -100,8 +100,13 @@ export async function runReplay(flags: ReplayFlags, positionals: readonly string
       throw new CreditBlockError("INVALID_INPUT", repeated.map(([list, first, second]) => ({ path: `${place(list, second)}.id`, code: "duplicate_id", message: `the id is already used by ${place(list, first)}` })));
     }
     const endDate = flags["end-date"] ?? lastDateOf(history.input);
-    const parts = partition(history.input, shard, chunkCount(history.input.sales.length, workers));
-    const progress = await startProgress({ tty: target.tty, stream: target.stream, flag: flags["no-progress"] === true ? false : flags.progress === true ? true : undefined }, history.input.sales.length);
+    // A history that is not `{ sales: [...], receivables: [...] }` goes to the library whole, in
+    // one part: it says what is wrong, at the paths the file has.
+    const raw: unknown = history.input;
+    const wellFormed = typeof raw === "object" && raw !== null && Array.isArray((raw as { sales?: unknown }).sales) && Array.isArray((raw as { receivables?: unknown }).receivables);
+    const sales = wellFormed ? history.input.sales.length : 0;
+    const parts = wellFormed ? partition(history.input, shard, chunkCount(sales, workers)) : [{ input: history.input, origin: { sales: [], receivables: [], payments: [], customers: [] } }];
+    const progress = await startProgress({ tty: target.tty, stream: target.stream, flag: flags["no-progress"] === true ? false : flags.progress === true ? true : undefined }, sales);
     report = await runParts(parts, (input) => ({
       policy,
       ...(compare === undefined ? {} : { compare }),

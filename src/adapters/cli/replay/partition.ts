@@ -101,6 +101,7 @@ export function partition(input: ReplayInput, shard: { readonly index: number; r
  * ```
  */
 export function lastDateOf(input: ReplayInput): string | undefined {
+  if (typeof input !== "object" || (input as unknown) === null) return undefined;
   let last: string | undefined;
   const see = (value: unknown): void => {
     if (typeof value === "string" && (last === undefined || value > last) && isCivilDate(value)) last = value;
@@ -126,6 +127,7 @@ export function lastDateOf(input: ReplayInput): string | undefined {
  */
 export function repeatedIds(input: ReplayInput): [ListName, number, number][] {
   const found: [ListName, number, number][] = [];
+  if (typeof input !== "object" || (input as unknown) === null) return found;
   for (const list of ["sales", "receivables"] as const) {
     const items: unknown = input[list];
     if (!Array.isArray(items)) continue;

@@ -90,7 +90,8 @@ export async function runParts(
   const pool = await openPool(Math.min(how.workers, parts.length), how.explicit, how.script ?? WORKER);
   let done = 0;
   const finished = (part: Part, answer: ReplayAnswer): ReplayAnswer => {
-    done += part.input.sales.length;
+    const sales: unknown = (part.input as { sales?: unknown } | null)?.sales;
+    done += Array.isArray(sales) ? sales.length : 0;
     how.progress.update(done, done);
     return answer;
   };
