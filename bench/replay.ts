@@ -62,7 +62,7 @@ function generate(sales: number, customers: number, seed = 18): ReplayInput {
         const cents = Math.floor(totalCents / installments);
         receivables.push({
           id: `T${title++}`, customerId, saleId: id, amount: money(cents), issueDate: dates[day] as string, dueDate: dates[due] as string,
-          ...(paid ? { status: "paid" as const, paidDate: dates[paidDay] as string } : late > 60 && random() < 0.3 ? { status: "written_off" as const } : {}),
+          ...(paid ? { status: "paid" as const, paidDate: dates[paidDay] } : late > 60 && random() < 0.3 ? { status: "written_off" as const } : {}),
         });
       }
     }
