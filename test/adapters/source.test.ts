@@ -192,6 +192,96 @@ describe("a source reads the store's database (PGlite, and a real PostgreSQL ser
     }
   });
 
+  it.skipIf(serverUrl === null)("on PostgreSQL a checkout's queries are prepared once per connection, then only bound and run", async () => {
+    // pg_prepared_statements lists the session's statements: while the first load's customer
+    // query runs, the other two are not parsed yet (they follow it on the wire); from then on
+    // all three are there, and a second Parse under the same name would have failed (42P05).
+    const counting = await connectSource({ url: sampleUrl, ...QUERIES, customer: `SELECT cpf AS id, (SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'credit-block-%') AS "bouncedChecks" FROM clientes WHERE cpf = $customerId`, timeoutMs: 5_000 });
+    try {
+      const counts: unknown[] = [];
+      for (const id of ["C0016", "C0051", "C0016"]) counts.push((await counting.load(id)).customer.bouncedChecks);
+      expect(counts).toEqual([1, 3, 3]);
+    } finally {
+      await counting.close();
+    }
+  });
+
+  it.skipIf(serverUrl === null)("on PostgreSQL the server answers a checkout's three queries together: one ReadyForQuery per load, not one per query", async () => {
+    // A proxy that reads the server's messages (a type byte, then a length) and counts 'Z'.
+    const target = new URL(sampleUrl);
+    let ready = 0;
+    const sockets = new Set<Socket>();
+    const proxy = createServer((client) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      sockets.add(client).add(upstream);
+      let pending = Buffer.alloc(0);
+      upstream.on("data", (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        while (pending.length >= 5 && pending.length >= 1 + pending.readInt32BE(1)) {
+          if (pending[0] === 0x5a) ready++;
+          pending = pending.subarray(1 + pending.readInt32BE(1));
+        }
+      });
+      client.pipe(upstream).pipe(client);
+      const drop = () => { client.destroy(); upstream.destroy(); };
+      client.on("error", drop).on("close", drop);
+      upstream.on("error", drop).on("close", drop);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", () => { resolve(); }));
+    const viaProxy = await connectSource({ url: `postgres://postgres@127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`, ...QUERIES, timeoutMs: 5_000 });
+    try {
+      expect((await viaProxy.load("C0016")).found).toBe(true); // connects (one 'Z' after start-up), then loads
+      const before = ready;
+      for (const id of ["C0051", "C0040", "C9999"]) await viaProxy.load(id);
+      expect(ready - before).toBe(3);
+    } finally {
+      await viaProxy.close();
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
+    }
+  });
+
+  it.skipIf(serverUrl === null)("on PostgreSQL, numeric and date columns read without a ::text cast are still their text, exactly", async () => {
+    const uncast = await connectSource({
+      url: sampleUrl,
+      customer: `SELECT cpf AS id, limite AS "creditLimit", classe_risco AS "riskClass" FROM clientes WHERE cpf = $customerId`,
+      receivables: `SELECT id, cpf AS "customerId", valor AS amount, saldo AS "openAmount", vencimento AS "dueDate", emissao AS "issueDate", pagamento AS "paidDate", situacao AS status, forma AS method FROM titulos WHERE cpf = $customerId ORDER BY vencimento, id`,
+      pendingOrders: "SELECT valor AS amount FROM pedidos WHERE cpf = $customerId AND liberado",
+      timeoutMs: 5_000,
+    });
+    try {
+      for (const id of ["C0016", "C0051", "C0040", "C9999"]) expect(await uncast.load(id)).toEqual(await onLite.load(id));
+      expect(typeof (await uncast.load("C0016")).customer.creditLimit).toBe("string");
+    } finally {
+      await uncast.close();
+    }
+  });
+
+  it.skipIf(serverUrl === null)("on PostgreSQL a query failing after the first fails the whole load, never half a customer, and the next load works", async () => {
+    const flaky = await connectSource({ url: sampleUrl, ...QUERIES, receivables: `SELECT id, cpf AS "customerId", valor::text AS amount, vencimento::text AS "dueDate" FROM titulos WHERE cpf = $customerId AND 1 / (CASE WHEN $customerId = 'C0002' THEN 0 ELSE 1 END) = 1`, timeoutMs: 5_000 });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const error = (await flaky.load("C0002").catch((e: unknown) => e)) as SourceError;
+        expect(error).toBeInstanceOf(SourceError);
+        expect(error.code).toBe("QUERY_FAILED");
+        expect(error.message).toMatch(/^source query customer\/receivables\/pendingOrders failed: division by zero/);
+        expect((error.cause as { code?: string }).code).toBe("22012");
+        const next = await flaky.load("C0016");
+        expect(next.customer).toMatchObject({ id: "C0016", pendingExposure: "180.00" });
+        expect(next.receivables).toHaveLength(STORE.receivables.filter((r) => r.customerId === "C0016").length);
+      }
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it.skipIf(serverUrl === null)("on PostgreSQL, checkouts loaded at once over the pool each get the customer asked for and only their rows", async () => {
+    const ids = STORE.customers.slice(0, 40).map((c) => c.id);
+    const expected = await Promise.all(ids.map((id) => onLite.load(id)));
+    const loaded = await Promise.all([...ids, ...ids, ...ids].map((id) => (onPostgres as CustomerSource).load(id)));
+    loaded.forEach((l, i) => { expect(l).toEqual(expected[i % ids.length]); });
+  });
+
   it("a server that is not there is a QUERY_FAILED SourceError naming the query", async () => {
     const nowhere = await connectSource({ url: "postgres://nobody@127.0.0.1:1/none", ...QUERIES, timeoutMs: 500 });
     const error = (await nowhere.load("C0001").catch((e: unknown) => e)) as SourceError;

@@ -134,6 +134,15 @@ function pgliteDir(url: string, baseDir: string | undefined): string | undefined
 export async function connectSource(config: SourceConfig, path = "source"): Promise<CustomerSource> {
   const { queries, issues } = checkConfig(config, path);
   throwIfAny(issues);
+  const required = (name: QueryName): PreparedQuery => {
+    const query = queries[name];
+    if (!query) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.${name}`, "required")]);
+    return query;
+  };
+  // A checkout's queries, in the order their rows are read, and the name a failure gives them.
+  const checkout = [required("customer"), required("receivables"), ...(queries.pendingOrders ? [queries.pendingOrders] : [])];
+  const checkoutNames = checkout.map((q) => q.name).join("/");
+  const batchFor = (customerId: string) => checkout.map((q) => ({ name: q.name, text: q.text, params: [customerId] }));
   const timeoutMs = config.timeoutMs ?? 800;
   const currency = config.currency ?? DEFAULT_CURRENCY;
   let driver: Driver;
@@ -155,11 +164,6 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
       throw failure(query.name, error);
     }
   };
-  const required = (name: QueryName): PreparedQuery => {
-    const query = queries[name];
-    if (!query) throw new CreditBlockError("INVALID_INPUT", [issue(`${path}.${name}`, "required")]);
-    return query;
-  };
 
   return {
     kind: driver.kind,
@@ -167,12 +171,11 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
     async load(customerId) {
       parseInput(IdSchema, customerId, "customerId");
       if (closed) throw new SourceError("CLOSED", "the source is closed");
-      const list = [required("customer"), required("receivables"), ...(queries.pendingOrders ? [queries.pendingOrders] : [])];
       let rows: (readonly SourceRow[])[];
       try {
-        rows = await driver.batch(list.map((q) => ({ name: q.name, text: q.text, params: [customerId] })));
+        rows = await driver.batch(batchFor(customerId));
       } catch (error) {
-        throw failure(list.map((q) => q.name).join("/"), error);
+        throw failure(checkoutNames, error);
       }
       const [customer = [], receivables = [], pendingOrders] = rows;
       return customerFromRows(customerId, { customer, receivables, pendingOrders: pendingOrders ?? null }, currency, config.unknownCustomer);
@@ -197,12 +200,11 @@ export async function connectSource(config: SourceConfig, path = "source"): Prom
     },
     async check() {
       if (closed) throw new SourceError("CLOSED", "the source is closed");
-      const list = [required("customer"), required("receivables"), ...(queries.pendingOrders ? [queries.pendingOrders] : [])];
       const started = performance.now();
       try {
-        await driver.batch(list.map((q) => ({ name: q.name, text: q.text, params: [""] })));
+        await driver.batch(batchFor(""));
       } catch (error) {
-        throw failure(list.map((q) => q.name).join("/"), error);
+        throw failure(checkoutNames, error);
       }
       return Math.round((performance.now() - started) * 100) / 100;
     },
