@@ -10,6 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseJsonExact } from "../json.js";
+import { firstInvalidUtf8 } from "../utf8.js";
 
 /**
  * A JSON file the CLI cannot read: its message is one line for stderr that starts with the file
@@ -137,28 +138,6 @@ function otherEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Offset of the first byte that starts an ill-formed UTF-8 sequence (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    if (need === 0) return i;
-    // The second byte's range is narrower after E0, ED, F0 and F4.
-    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
-    }
-    i += need + 1;
-  }
-  return bytes.length; // not reached for bytes the decoder refused
-}
 
 /** Where a syntax error is (an index into the text) and what it is. */
 interface Fault {

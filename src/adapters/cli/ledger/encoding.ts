@@ -9,6 +9,9 @@
  */
 import { isUtf8 } from "node:buffer";
 import { FileProblem } from "./problems.js";
+import { firstInvalidUtf8 } from "../../utf8.js";
+
+export { firstInvalidUtf8 };
 
 /** Encodings the `--encoding` flag accepts. */
 const ENCODINGS = ["utf-8", "windows-1252", "utf-16le", "utf-16be"] as const;
@@ -85,25 +88,6 @@ function completeUtf8Length(bytes: Uint8Array): number {
     }
   }
   return end;
-}
-
-/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    // Overlong, surrogate and beyond-U+10FFFF forms are malformed too.
-    if (need === 2 && ((b === 0xe0 && (bytes[i + 1] as number) < 0xa0) || (b === 0xed && (bytes[i + 1] as number) > 0x9f))) return i;
-    if (need === 3 && ((b === 0xf0 && (bytes[i + 1] as number) < 0x90) || (b === 0xf4 && (bytes[i + 1] as number) > 0x8f))) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 /** Whether `bytes` hold at least one well-formed UTF-8 multi-byte sequence. */
