@@ -7,13 +7,8 @@ import fc from "fast-check";
 import { mergeReplayReports, presets, replayPolicy, type ReplayInput, type ReplayPayment, type ReplayReceivable, type ReplaySale, type ReplayReport } from "credit-block";
 import { partition } from "../../src/adapters/cli/replay/partition.js";
 import { runParts } from "../../src/adapters/cli/replay/run.js";
+import { day, money } from "../support/civilDays.js";
 
-const pad = (n: number): string => String(n).padStart(2, "0");
-const day = (offset: number): string => {
-  const d = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
-const money = (cents: number): string => `${Math.floor(cents / 100)}.${pad(cents % 100)}`;
 
 /** Histories with partial payments, so a título's state changes between two sales. */
 const historyArb: fc.Arbitrary<ReplayInput> = fc

@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { mergeReplayReports, presets, replayPolicy, type ReplayInput, type ReplayReceivable, type ReplaySale } from "credit-block";
+import { day, money } from "../support/civilDays.js";
 
 /**
  * Replay invariants: the report does not depend on the order of the input, and replaying
  * disjoint sets of customers then merging gives the report of the whole, in any order and
  * grouping (what lets shards run on different machines).
  */
-const pad = (n: number): string => String(n).padStart(2, "0");
-const day = (offset: number): string => {
-  const d = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
-const money = (cents: number): string => `${Math.floor(cents / 100)}.${pad(cents % 100)}`;
 
 const historyArb: fc.Arbitrary<ReplayInput> = fc
   .array(fc.record({
